@@ -1,0 +1,60 @@
+/** Persistence ports of the accounts area. Implemented once over Kysely for SQLite and PostgreSQL (src/store). */
+
+export type AccessKeyStatus = 'Active' | 'Inactive';
+
+/** A tenant: everything a customer owns hangs off one account. */
+export interface AccountRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+/** An AccessKey pair; the secret is stored only as AES-GCM ciphertext. */
+export interface AccessKeyRecord {
+  id: string;
+  accountId: string;
+  secretCiphertext: string;
+  status: AccessKeyStatus;
+  description: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+}
+
+/** Tenants. */
+export interface AccountStore {
+  insertAccount(account: AccountRecord): Promise<void>;
+  getAccount(id: string): Promise<AccountRecord | undefined>;
+  listAccounts(): Promise<AccountRecord[]>;
+  countAccounts(): Promise<number>;
+}
+
+/** AccessKey pairs. */
+export interface AccessKeyStore {
+  insertAccessKey(key: AccessKeyRecord): Promise<void>;
+  getAccessKey(id: string): Promise<AccessKeyRecord | undefined>;
+  /** Keys of one account, oldest first. */
+  listAccessKeys(accountId: string): Promise<AccessKeyRecord[]>;
+  /** Returns false when no key of that account has that id. */
+  setAccessKeyStatus(accountId: string, id: string, status: AccessKeyStatus): Promise<boolean>;
+  /** Returns false when no key of that account has that id. */
+  deleteAccessKey(accountId: string, id: string): Promise<boolean>;
+}
+
+/** Replay protection: remembers (AccessKeyId, nonce) pairs until they expire. */
+export interface NonceStore {
+  /**
+   * Records the nonce; returns false when it was already recorded and has not expired.
+   * Must be atomic across processes sharing one database.
+   */
+  claimNonce(accessKeyId: string, nonce: string, now: number, expiresAt: number): Promise<boolean>;
+  /** Drops expired nonces; returns how many. */
+  purgeExpiredNonces(now: number): Promise<number>;
+}
+
+/** Everything the store offers, plus its lifecycle. */
+export interface Store extends AccountStore, AccessKeyStore, NonceStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
