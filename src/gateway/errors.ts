@@ -16,8 +16,8 @@ export class GatewayError extends Error {
 
 /** Builders for the common gateway errors, so codes, statuses and wording stay in one place. */
 export const gatewayErrors = {
-  missingParameter: (name: string) =>
-    new GatewayError('MissingParameter', 400, `The input parameter "${name}" that is mandatory for processing this request is not supplied.`),
+  /** Alibaba's POP gateway names the parameter in the code itself: MissingTtsCode, "TtsCode is mandatory for this action." */
+  missingParameter: (name: string) => new GatewayError(`Missing${name}`, 400, `${name} is mandatory for this action.`),
   invalidParameter: (name: string, why: string) =>
     new GatewayError('InvalidParameter', 400, `The specified value of parameter "${name}" is not valid: ${why}`),
   invalidApi: (action: string, version: string) =>
