@@ -59,5 +59,7 @@ export const gatewayErrors = {
     new GatewayError('Throttling.Api', 400, 'Request was denied due to api flow control.', { 'x-acs-retry-after': String(retryAfterMs) }),
   notImplemented: (product: string, action: string) =>
     new GatewayError('NotImplemented', 501, `waihu does not implement ${product} ${action} yet; see docs/api-coverage.md for what is built.`),
+  bodyTooLarge: (maxBytes: number) =>
+    new GatewayError('RequestEntityTooLarge', 413, `The request body exceeds the limit of ${maxBytes} bytes.`),
   internal: () => new GatewayError('InternalError', 500, 'The request processing has failed due to some unknown error.'),
 };

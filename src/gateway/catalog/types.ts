@@ -25,6 +25,11 @@ export interface ParamSpec {
   items?: ParamSpec;
   /** Member specs of an Object; absent for free-form maps. */
   fields?: ParamSpec[];
+  /**
+   * How the SDKs send this Array/Object as one value instead of `X.1…` keys: JSON text, or
+   * comma-joined (`simple`, aiccs `AgentIds=1,2`). Absent when the SDKs flatten it.
+   */
+  shrink?: 'json' | 'simple';
   /** A human hint from the docs, e.g. a date format; shown in docs/api-coverage.md. */
   format?: string;
   /** One line of documentation. */

@@ -1,0 +1,90 @@
+/** The composition root: Config -> store and adapters -> core services -> gateway. The only place that wires. */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import { AccessKeyService, type NewAccessKey } from '../core/accounts/access-keys.js';
+import { KeyCache } from '../core/accounts/key-cache.js';
+import { SecretBox } from '../core/accounts/secret-box.js';
+import { IdGenerator } from '../core/ids.js';
+import { systemClock, type Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+import { openStore } from '../store/open-store.js';
+import { authenticate } from '../gateway/auth/authenticate.js';
+import { ActionCatalog, generatedActionSpecs } from '../gateway/catalog/catalog.js';
+import { renderApiCoverage } from '../gateway/catalog/coverage.js';
+import { Gateway, handlerKey } from '../gateway/gateway.js';
+import { buildHandlers } from '../gateway/products/handlers.js';
+import { Throttler } from '../gateway/throttle.js';
+import { createLogger } from './logger.js';
+import { loadMasterKey } from './master-key.js';
+
+/** A running waihu instance, without its HTTP listener. */
+export interface App {
+  readonly config: Config;
+  readonly store: Store;
+  readonly accessKeys: AccessKeyService;
+  readonly catalog: ActionCatalog;
+  readonly gateway: Gateway;
+  /** Keys (`product/action`) of the actions that are built. */
+  readonly builtActions: ReadonlySet<string>;
+  readonly logger: Logger;
+  /** Stops timers and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Options that tests and tools may override. */
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+const NONCE_PURGE_INTERVAL_MS = 60_000;
+
+/** Opens the store (running migrations) and builds every service from the config. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'waihu.db') });
+  await store.migrate();
+  const secrets = new SecretBox(loadMasterKey(config.dataDir, config.masterKey));
+  const ids = new IdGenerator(clock);
+  let accessKeys: AccessKeyService | undefined;
+  const keyCache = new KeyCache((id) => accessKeys!.resolveForAuth(id), clock);
+  accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
+  const handlers = buildHandlers({ accessKeys });
+  const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
+  const maxSkewMs = config.maxClockSkewSeconds * 1000;
+  const gateway = new Gateway({
+    catalog,
+    handlers,
+    authenticate: (input) =>
+      authenticate({ clock, maxSkewMs, lookupKey: (id) => keyCache.get(id), claimNonce: (...a) => store.claimNonce(...a) }, input),
+    throttler: config.throttling ? new Throttler(clock) : undefined,
+    onRequest: (entry) => logger.info(entry, 'request'),
+    onUnexpectedError: (err, requestId) => logger.error({ err, requestId }, 'unexpected error'),
+  });
+  const purge = setInterval(() => {
+    store.purgeExpiredNonces(clock.now()).catch((err: unknown) => logger.warn({ err }, 'nonce purge failed'));
+  }, NONCE_PURGE_INTERVAL_MS);
+  purge.unref();
+  return {
+    config, store, accessKeys, catalog, gateway, logger,
+    builtActions: new Set(handlers.keys()),
+    close: async () => {
+      clearInterval(purge);
+      await store.close();
+    },
+  };
+}
+
+/** On a first start (no accounts yet) creates the default account and its key; returns them so they can be shown once. */
+export async function ensureDefaultAccount(app: App): Promise<NewAccessKey | undefined> {
+  if ((await app.store.countAccounts()) > 0) return undefined;
+  const account = await app.accessKeys.createAccount('default');
+  return app.accessKeys.createAccessKey(account.id, 'created on first start');
+}
+
+/** The text of docs/api-coverage.md for this build. */
+export function apiCoverageOf(app: App): string {
+  return renderApiCoverage(app.catalog, (product, action) => app.builtActions.has(handlerKey(product, action)));
+}

@@ -1,0 +1,35 @@
+/** The `waihu` command: dispatches to serve, keys and accounts. */
+import { loadConfig } from '../config/config.js';
+import { DomainError } from '../core/errors.js';
+import { keysCommand } from './keys.js';
+import { consoleOutput, type Output } from './output.js';
+import { serve } from './serve.js';
+
+const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voice APIs
+
+  waihu serve                 start the API server (settings: WAIHU_* env vars or waihu.config.json)
+  waihu keys create|list|disable|enable|delete
+  waihu accounts create|list
+  waihu help`;
+
+/** Runs the CLI with the given arguments; resolves with the process exit code. */
+export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'serve') return await serve(loadConfig(), out);
+    if (command === 'keys' || command === 'accounts') return await keysCommand(loadConfig(), command, rest, out);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      out.print(HELP);
+      return 0;
+    }
+    out.error(`unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  } catch (err) {
+    // Operator-facing: a clear message, no stack trace for expected failures.
+    if (err instanceof DomainError || (err instanceof Error && /invalid waihu configuration/.test(err.message))) {
+      out.error(`waihu: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+/** `waihu serve`: start the API server on the configured port and stop gracefully on SIGINT/SIGTERM. */
+import type { Config } from '../config/config.js';
+import { createApp, ensureDefaultAccount } from '../app/app.js';
+import { startHttpServer } from '../app/http-server.js';
+import type { Output } from './output.js';
+
+/** Runs until a signal arrives; resolves with the exit code. */
+export async function serve(config: Config, out: Output): Promise<number> {
+  const app = await createApp(config);
+  const created = await ensureDefaultAccount(app);
+  const server = await startHttpServer(app);
+  if (created) {
+    out.print(
+      [
+        'First start: created the default account and its AccessKey. The secret is shown only now; keep it.',
+        `  AccountId:       ${created.AccountId}`,
+        `  AccessKeyId:     ${created.AccessKeyId}`,
+        `  AccessKeySecret: ${created.AccessKeySecret}`,
+      ].join('\n'),
+    );
+  }
+  out.print(`waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony})`);
+  await new Promise<void>((resolve) => {
+    const onSignal = () => resolve();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+  out.print('waihu: shutting down, finishing in-flight requests');
+  await server.stop();
+  await app.close();
+  return 0;
+}

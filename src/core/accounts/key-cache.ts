@@ -1,0 +1,41 @@
+/**
+ * A short-lived cache in front of AccessKey resolution, so the per-request signature check does
+ * not hit the database and decrypt a secret every time. Changes made through this process are
+ * seen at once (invalidate); changes made by another process within `ttlMs`.
+ */
+import type { Clock } from '../../ports/clock.js';
+import type { KeyForAuth } from './access-keys.js';
+
+interface Entry {
+  value: KeyForAuth | undefined;
+  expiresAt: number;
+}
+
+const MAX_ENTRIES = 10_000;
+
+/** Memoizes a key resolver for a few seconds, unknown keys included (so probing costs no queries). */
+export class KeyCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly resolve: (accessKeyId: string) => Promise<KeyForAuth | undefined>,
+    private readonly clock: Clock,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  /** The key as of at most ttlMs ago. */
+  async get(accessKeyId: string): Promise<KeyForAuth | undefined> {
+    const now = this.clock.now();
+    const hit = this.entries.get(accessKeyId);
+    if (hit && hit.expiresAt > now) return hit.value;
+    const value = await this.resolve(accessKeyId);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(accessKeyId, { value, expiresAt: now + this.ttlMs });
+    return value;
+  }
+
+  /** Forgets one key, after it was changed here. */
+  invalidate(accessKeyId: string): void {
+    this.entries.delete(accessKeyId);
+  }
+}

@@ -1,0 +1,95 @@
+/** The Alibaba RPC edge: route, authenticate, throttle, validate, run the action, render. */
+import { newRequestId } from '../core/ids.js';
+import type { ActionHandler } from './action.js';
+import type { AuthInput, AuthResult } from './auth/authenticate.js';
+import type { ActionCatalog } from './catalog/catalog.js';
+import type { ActionSpec } from './catalog/types.js';
+import { toGatewayError } from './domain-errors.js';
+import { gatewayErrors, type GatewayError } from './errors.js';
+import { businessPairs, extractParams } from './params/extract.js';
+import { validateParams } from './params/validate.js';
+import { renderError, renderSuccess, type GatewayResponse } from './render/respond.js';
+import type { GatewayRequest } from './request.js';
+import { checkFormat, resolveAction, responseFormat, type ResponseFormat } from './route.js';
+import type { Throttler } from './throttle.js';
+
+/** One line of the request log. */
+export interface RequestLog {
+  requestId: string;
+  product?: string;
+  action?: string;
+  accessKeyId?: string;
+  status: number;
+  code?: string;
+  latencyMs: number;
+}
+
+/** What the gateway is built from; wired in src/app. */
+export interface GatewayDeps {
+  catalog: ActionCatalog;
+  /** Implemented actions, by `product/action`. */
+  handlers: ReadonlyMap<string, ActionHandler>;
+  authenticate(input: AuthInput): Promise<AuthResult>;
+  throttler?: Throttler;
+  onRequest?(log: RequestLog): void;
+  /** Called with unexpected failures (they reach the client only as InternalError). */
+  onUnexpectedError?(err: unknown, requestId: string): void;
+}
+
+/** Key of an implemented action in GatewayDeps.handlers. */
+export function handlerKey(product: string, action: string): string {
+  return `${product}/${action}`;
+}
+
+/** Answers one request; never throws. */
+export class Gateway {
+  constructor(private readonly deps: GatewayDeps) {}
+
+  /** Handles a request end to end and always produces a response. */
+  async handle(req: GatewayRequest): Promise<GatewayResponse> {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const log: RequestLog = { requestId, status: 0, latencyMs: 0 };
+    let format: ResponseFormat = 'JSON';
+    let spec: ActionSpec | undefined;
+    let response: GatewayResponse;
+    try {
+      const params = extractParams(req);
+      format = responseFormat(req, params);
+      checkFormat(params);
+      spec = resolveAction(this.deps.catalog, req, params);
+      log.product = spec.product;
+      log.action = spec.action;
+      const auth = await this.deps.authenticate({ req, queryPairs: params.queryPairs, formPairs: params.formPairs });
+      log.accessKeyId = auth.accessKeyId;
+      this.deps.throttler?.check(spec, auth.accessKeyId);
+      const input = validateParams(spec, businessPairs(params));
+      const handler = this.deps.handlers.get(handlerKey(spec.product, spec.action));
+      if (!handler) throw gatewayErrors.notImplemented(spec.product, spec.action);
+      const result = await handler.handle({ requestId, accountId: auth.accountId, accessKeyId: auth.accessKeyId }, input);
+      response = renderSuccess(spec, requestId, result, format);
+    } catch (err) {
+      const { error, unexpected } = toGatewayError(err);
+      if (unexpected) this.deps.onUnexpectedError?.(err, requestId);
+      log.code = error.code;
+      response = renderError(error, requestId, this.hostId(spec, req), format);
+    }
+    log.status = response.status;
+    log.latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    this.deps.onRequest?.(log);
+    return response;
+  }
+
+  /** Answers a request the HTTP layer refused before reading it whole (e.g. a body over the size limit). */
+  reject(req: GatewayRequest, error: GatewayError): GatewayResponse {
+    const requestId = newRequestId();
+    const response = renderError(error, requestId, this.hostId(undefined, req), 'JSON');
+    this.deps.onRequest?.({ requestId, status: response.status, code: error.code, latencyMs: 0 });
+    return response;
+  }
+
+  private hostId(spec: ActionSpec | undefined, req: GatewayRequest): string {
+    const endpoint = spec ? this.deps.catalog.endpointOf(spec.product) : undefined;
+    return endpoint ?? (req.headers['host'] ?? 'waihu').replace(/:\d+$/, '');
+  }
+}

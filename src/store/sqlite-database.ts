@@ -1,0 +1,54 @@
+/** Opens the embedded SQLite database and a Kysely dialect whose write transactions take the lock up front. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+
+/** True for paths that name no file (an in-memory database). */
+function isMemory(file: string): boolean {
+  return file === ':memory:' || file === '';
+}
+
+/** Opens (creating if needed) the database file with the pragmas every connection of waihu uses. */
+export function openSqliteFile(file: string): BetterSqlite3.Database {
+  if (!isMemory(file)) mkdirSync(dirname(file), { recursive: true });
+  const db = new BetterSqlite3(file);
+  // busy_timeout first, so the switch to WAL waits for another process instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/**
+ * Starts transactions with BEGIN IMMEDIATE: a deferred BEGIN that later writes can fail with SQLITE_BUSY
+ * without waiting when another process wrote meanwhile; taking the write lock first lets busy_timeout apply.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite runs DDL inside transactions, so migrations can be all-or-nothing and serialized by the write lock. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/** Kysely's SQLite dialect with immediate transactions and transactional migrations. */
+export class WaihuSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: BetterSqlite3.Database) {
+    super({ database });
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
