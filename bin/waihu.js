@@ -1,8 +1,3 @@
 #!/usr/bin/env node
-// Entry point of the `waihu` command; the compiled CLI lives in dist/.
-import { main } from '../dist/cli/main.js';
-
-main(process.argv.slice(2)).then(
-  (code) => { if (typeof code === 'number') process.exitCode = code; },
-  (err) => { console.error(err instanceof Error ? err.message : String(err)); process.exitCode = 1; },
-);
+// The `waihu` command. The CLI is TypeScript compiled to dist/ by `npm run build`.
+import '../dist/cli/run.js';

@@ -112,8 +112,9 @@ start_server() {
       log "port $port is busy"
       continue
     fi
+    # 9>&-: the server must not inherit the lock, or it would hold it for its whole life.
     if as_pg "$bin/pg_ctl" -D "$data" -l "$state/server.log" -w -t 60 \
-      -o "-p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >&2; then
+      -o "-p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >&2 9>&-; then
       return 0
     fi
     log "could not start on port $port (see $state/server.log); trying the next one"

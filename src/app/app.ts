@@ -48,9 +48,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await store.migrate();
   const secrets = new SecretBox(loadMasterKey(config.dataDir, config.masterKey));
   const ids = new IdGenerator(clock);
-  let accessKeys: AccessKeyService | undefined;
-  const keyCache = new KeyCache((id) => accessKeys!.resolveForAuth(id), clock);
-  accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
+  // The cache and the service refer to each other: lookups go through the service, changes invalidate the cache.
+  const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
+  const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
   const handlers = buildHandlers({ accessKeys });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;

@@ -23,7 +23,7 @@ export class KyselyStore implements Store {
 
   /** Applies pending migrations; a second call finds nothing to do. */
   migrate(): Promise<void> {
-    return migrateToLatest(this.db as Kysely<unknown>, this.migrations);
+    return migrateToLatest(this.db as Kysely<unknown>, this.engine, this.migrations);
   }
 
   /** Releases the connection or pool; safe to call more than once. */

@@ -1,5 +1,5 @@
 /** Applies schema migrations with Kysely's Migrator and turns its result set into one clear error. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 
 /** Serves migrations from memory instead of scanning a folder, so it works the same from src/ and dist/. */
@@ -13,10 +13,29 @@ export class InCodeMigrationProvider implements MigrationProvider {
 }
 
 /** Brings the database up to the latest migration; throws an Error naming the migration that failed. */
-export async function migrateToLatest(db: Kysely<unknown>, migrations: Readonly<Record<string, Migration>>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(migrations) });
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  engine: 'sqlite' | 'postgres',
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrationProvider(migrations),
+    migrationTableSchema: engine === 'postgres' ? await currentSchema(db) : undefined,
+  });
   const resultSet = await migrator.migrateToLatest();
   if (resultSet.error !== undefined) throw migrationError(resultSet);
+}
+
+/**
+ * The schema unqualified names resolve to. Kysely looks for its bookkeeping tables in every schema it can see,
+ * so without naming ours it would skip creating them when another schema of the database already has them.
+ */
+async function currentSchema(db: Kysely<unknown>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('store: no schema on the search_path exists; create it or fix search_path');
+  return schema;
 }
 
 function migrationError(resultSet: MigrationResultSet): Error {

@@ -1,0 +1,63 @@
+// Prints the gateway table (each figure next to the bare node:http reference and the ratio) and builds its JSON.
+import { machineLine } from '../lib/machine.js';
+import { problemsOf } from './run-gateway.js';
+
+/** The issue's target: waihu serves at least this fraction of bare node:http's requests per second. */
+export const TARGET_RATIO = 0.4;
+
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** Verdict and problems of a finished run. */
+export function assess(results) {
+  const problems = [...problemsOf('bare', results.bare), ...problemsOf('waihu', results.waihu)];
+  const ratio = results.waihu.requestsPerSecond / results.bare.requestsPerSecond;
+  const verdict = problems.length > 0 ? 'INVALID' : ratio >= TARGET_RATIO ? 'PASS' : 'FAIL';
+  return { ratio, verdict, problems };
+}
+
+/** The human-readable report, as lines. */
+export function formatReport(machine, options, results, verdict) {
+  const head = ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'server CPU', 'load CPU', 'server RSS'];
+  const rows = [results.bare, results.waihu].map((r) => [
+    r.label, fmt(r.requestsPerSecond, 0), fmt(r.latencyMs.p50), fmt(r.latencyMs.p99), String(r.non2xx), String(r.errors + r.timeouts),
+    `${fmt(r.serverCpuPercent, 0)} %`, `${fmt(r.loadCpuPercent, 0)} %`, `${fmt(r.serverRssMiB, 0)} MiB`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const out = [
+    '',
+    'Gateway: signed V3 (ACS3-HMAC-SHA256) POST / GetCallerIdentity, product waihu 2026-12-01',
+    machineLine(machine),
+    `${options.connections} connections, pipelining ${options.pipelining}, ${options.warmupSeconds} s warm-up (discarded), ` +
+      `${options.seconds} s measured per target; server and load generator in separate processes`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `ratio waihu / bare node:http, req/s: ${fmt(verdict.ratio, 3)} (${fmt(verdict.ratio * 100, 1)} %)` +
+      `   target >= ${TARGET_RATIO * 100} %   ${verdict.verdict}`,
+    `p99 latency, waihu / bare: ${fmt(results.waihu.latencyMs.p99 / results.bare.latencyMs.p99, 2)}x`,
+    `waihu request log: ${results.waihu.requestLogLines} 'request' lines at level info (one per request, warm-up included)`,
+  ];
+  if (verdict.problems.length > 0) {
+    const bar = '!'.repeat(78);
+    out.push('', bar, '!!! INVALID RUN: the figures above are NOT a result.', ...verdict.problems.map((p) => `!!!   ${p}`), bar);
+  }
+  return out;
+}
+
+/** The JSON written to bench/results/gateway.json. */
+export function toJson(machine, options, results, verdict) {
+  return {
+    bench: 'gateway',
+    machine,
+    options: { connections: options.connections, pipelining: options.pipelining, warmupSeconds: options.warmupSeconds, seconds: options.seconds },
+    request: 'POST / signed ACS3-HMAC-SHA256, x-acs-action GetCallerIdentity, x-acs-version 2026-12-01, unique nonce per request',
+    targets: results,
+    ratio: verdict.ratio,
+    target: TARGET_RATIO,
+    verdict: verdict.verdict,
+    problems: verdict.problems,
+  };
+}

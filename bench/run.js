@@ -1,0 +1,47 @@
+// `npm run bench` (after `npm run build`): runs the benchmarks, prints each figure next to a reference measured in
+// the same run, and writes bench/results/<name>.json. Reports only: a FAIL does not change the exit code.
+// Environment: BENCH_SECONDS (measured, default 10), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS
+// (default 50), BENCH_PROFILE=1 (write a CPU profile of the waihu server to bench/results/profiles/).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assess, formatReport, toJson } from './gateway/report.js';
+import { runGatewayBench } from './gateway/run-gateway.js';
+import { envNumber, machineInfo } from './lib/machine.js';
+
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+function gatewayOptions() {
+  const connections = envNumber('BENCH_CONNECTIONS', 50);
+  if (!Number.isInteger(connections)) throw new Error('BENCH_CONNECTIONS must be a whole number');
+  const profile = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'true';
+  return {
+    seconds: envNumber('BENCH_SECONDS', 10),
+    warmupSeconds: envNumber('BENCH_WARMUP_SECONDS', 2),
+    connections,
+    pipelining: 1,
+    profileDir: profile ? path.join(resultsDir, 'profiles') : undefined,
+  };
+}
+
+async function gateway() {
+  const options = gatewayOptions();
+  const machine = machineInfo();
+  console.log(`gateway benchmark: bare node:http, then waihu (${options.warmupSeconds} s + ${options.seconds} s each)`);
+  const results = await runGatewayBench(options);
+  const verdict = assess(results);
+  console.log(formatReport(machine, options, results, verdict).join('\n'));
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'gateway.json');
+  writeFileSync(file, JSON.stringify(toJson(machine, options, results, verdict), null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+  if (options.profileDir) console.log(`CPU profile of the waihu server: ${path.relative(process.cwd(), options.profileDir)}/`);
+}
+
+const benches = { gateway };
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) throw new Error(`unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
+  await bench();
+}

@@ -1,0 +1,67 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof): top functions by self and by inclusive time, and self time per
+// package or source area. Usage: node bench/tools/top-profile.js <file.cpuprofile> [topN]
+import { readFileSync } from 'node:fs';
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: node bench/tools/top-profile.js <file.cpuprofile> [topN]');
+const top = Number(topArg ?? 25);
+const profile = JSON.parse(readFileSync(file, 'utf8'));
+
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+
+/** Where a frame's code lives: a package, an area of dist/, node internals or V8 pseudo-frames. */
+function areaOf(url) {
+  if (!url) return '(native / V8)';
+  const pkg = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (pkg) return pkg[1];
+  const dist = url.match(/\/dist\/(.+?)\/[^/]+$/);
+  if (dist) return `dist/${dist[1]}`;
+  if (url.startsWith('node:')) return 'node internals';
+  return url.replace(/^file:\/\//, '');
+}
+
+function keyOf(node) {
+  const f = node.callFrame;
+  const where = f.url ? `${f.url.replace(/^.*\/(node_modules|dist)\//, '$1/').replace(/^file:\/\//, '')}:${f.lineNumber + 1}` : '';
+  return `${f.functionName || '(anonymous)'} ${where}`.trim();
+}
+
+// Sample time: timeDeltas[i] is the time since the previous sample.
+const self = new Map();
+const inclusive = new Map();
+const areas = new Map();
+let total = 0;
+let idle = 0;
+profile.samples.forEach((id, i) => {
+  const dt = profile.timeDeltas[i] ?? 0;
+  const node = byId.get(id);
+  total += dt;
+  if (node.callFrame.functionName === '(idle)') {
+    idle += dt;
+    return;
+  }
+  const key = keyOf(node);
+  self.set(key, (self.get(key) ?? 0) + dt);
+  const area = areaOf(node.callFrame.url);
+  areas.set(area, (areas.get(area) ?? 0) + dt);
+  const seen = new Set();
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+    const k = keyOf(byId.get(cur));
+    if (seen.has(k)) continue;
+    seen.add(k);
+    inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+  }
+});
+
+const busy = total - idle;
+const pct = (us) => `${((us / busy) * 100).toFixed(1).padStart(5)} %`;
+const print = (title, map, n) => {
+  console.log(`\n${title}`);
+  for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${pct(v)}  ${k}`);
+};
+console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages are of busy time)`);
+print('self time by area', areas, top);
+print('self time by function', self, top);
+print('inclusive time by function', inclusive, top);
