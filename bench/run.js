@@ -1,7 +1,9 @@
 // `npm run bench` (after `npm run build`): runs the benchmarks, prints each figure next to a reference measured in
 // the same run, and writes bench/results/<name>.json. Reports only: a FAIL does not change the exit code.
-// Environment: BENCH_SECONDS (measured, default 10), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS
-// (default 50), BENCH_PROFILE=1 (write a CPU profile of the waihu server to bench/results/profiles/).
+// Environment: BENCH_SECONDS (measured per target, default 10), BENCH_ROUNDS (the measured time is split into this
+// many rounds alternating between targets, default 5), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS
+// (default 50), BENCH_PROFILE=1 (write a CPU profile of the waihu server to bench/results/profiles/),
+// BENCH_DIAGNOSTIC=1 (add a Hono hello-world target: how much of the gap is the framework).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +16,16 @@ const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'resu
 function gatewayOptions() {
   const connections = envNumber('BENCH_CONNECTIONS', 50);
   if (!Number.isInteger(connections)) throw new Error('BENCH_CONNECTIONS must be a whole number');
+  const rounds = envNumber('BENCH_ROUNDS', 5);
+  if (!Number.isInteger(rounds)) throw new Error('BENCH_ROUNDS must be a whole number');
   const profile = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'true';
   return {
     seconds: envNumber('BENCH_SECONDS', 10),
     warmupSeconds: envNumber('BENCH_WARMUP_SECONDS', 2),
+    rounds,
     connections,
     pipelining: 1,
+    diagnostic: process.env.BENCH_DIAGNOSTIC === '1' || process.env.BENCH_DIAGNOSTIC === 'true',
     profileDir: profile ? path.join(resultsDir, 'profiles') : undefined,
   };
 }
@@ -27,7 +33,7 @@ function gatewayOptions() {
 async function gateway() {
   const options = gatewayOptions();
   const machine = machineInfo();
-  console.log(`gateway benchmark: bare node:http, then waihu (${options.warmupSeconds} s + ${options.seconds} s each)`);
+  console.log(`gateway benchmark: bare node:http and waihu, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured each`);
   const results = await runGatewayBench(options);
   const verdict = assess(results);
   console.log(formatReport(machine, options, results, verdict).join('\n'));

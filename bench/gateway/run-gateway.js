@@ -13,7 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const CALL = { action: 'GetCallerIdentity', version: '2026-12-01' };
 
 /** A key of the same shape as a real one, for the bare target (which checks nothing) so signing costs the same. */
-const FAKE_KEY = { accessKeyId: 'LTAI0000000000000000000000', accessKeySecret: '00000000000000000000000000000000' };
+const FAKE_KEY = { accessKeyId: 'LTAI00000000000000000000', accessKeySecret: '000000000000000000000000000000' };
 
 /** Target A: bare node:http. */
 const bare = {
@@ -23,6 +23,28 @@ const bare = {
   key: () => FAKE_KEY,
   checkProbe(res, _key) {
     if (res.status !== 200 || res.body !== '{"ok":true}') throw new Error(`bare server answered ${res.status} ${res.body}`);
+  },
+};
+
+/** Diagnostic target: Hono + @hono/node-server hello-world, the framework ceiling for waihu. */
+const hono = {
+  name: 'hono',
+  label: 'hono hello (diag.)',
+  start: () => ({ handle: startChild(path.join(here, 'hono-server.js')), cleanup: () => ({}) }),
+  key: () => FAKE_KEY,
+  checkProbe(res, _key) {
+    if (res.status !== 200 || res.body !== '{"ok":true}') throw new Error(`hono server answered ${res.status} ${res.body}`);
+  },
+};
+
+/** Diagnostic target: waihu's HTTP layer from dist/ over a stub gateway (no auth, store or log). */
+const adapter = {
+  name: 'adapter',
+  label: 'waihu http, stub gateway (diag.)',
+  start: () => ({ handle: startChild(path.join(here, 'adapter-server.js')), cleanup: () => ({}) }),
+  key: () => FAKE_KEY,
+  checkProbe(res, _key) {
+    if (res.status !== 200 || !res.body.includes('"Code":"OK"')) throw new Error(`adapter server answered ${res.status} ${res.body}`);
   },
 };
 
@@ -148,6 +170,12 @@ function combine(rounds, latency) {
   };
 }
 
+/** An IPC reply without its request id. */
+function strip(reply) {
+  const { id: _id, ...rest } = reply;
+  return rest;
+}
+
 /** Problems that make a target's figures meaningless; an empty list means the run is valid. */
 export function problemsOf(name, r) {
   const problems = [];
@@ -165,7 +193,7 @@ export function problemsOf(name, r) {
 /**
  * Runs the whole gateway benchmark. Both servers run side by side; after a warm-up of each, the measured time is
  * split into rounds that alternate between the targets (ABBA order), so a change in background load during the
- * run hits both alike. `options` = { seconds, warmupSeconds, rounds, connections, pipelining, profileDir }.
+ * run hits both alike. `options` = { seconds, warmupSeconds, rounds, connections, pipelining, profileDir, diagnostic }.
  */
 export async function runGatewayBench(options, log = console.log) {
   const loadOptions = { connections: options.connections, pipelining: options.pipelining };
@@ -173,7 +201,8 @@ export async function runGatewayBench(options, log = console.log) {
   const running = [];
   try {
     await load.ready;
-    for (const target of [bare, waihu(options.profileDir)]) running.push(await startTarget(load, target));
+    const targets = options.diagnostic ? [bare, hono, adapter, waihu(options.profileDir)] : [bare, waihu(options.profileDir)];
+    for (const target of targets) running.push(await startTarget(load, target));
     const warmups = {};
     for (const r of running) {
       log(`  ${r.target.label}: probe OK; warm-up ${options.warmupSeconds} s`);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
-/** Node version, CPU model, core count, memory, OS and the date of the run. */
+/** Node version, CPU model, core count, memory, OS, the date of the run and the load average before it. */
 export function machineInfo() {
   const cpus = os.cpus();
   return {
@@ -12,6 +12,7 @@ export function machineInfo() {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
+    loadAverage: os.loadavg(),
   };
 }
 

@@ -28,10 +28,33 @@ function keyOf(node) {
   return `${f.functionName || '(anonymous)'} ${where}`.trim();
 }
 
+/**
+ * Buckets a sample by the first rule that matches any frame of its stack (leaf to root), so time spent in a
+ * library is charged to what called it for: a pino frame under the gateway is "request log", not "gateway".
+ */
+const BUCKETS = [
+  ['(garbage collector)', (f) => f.functionName === '(garbage collector)'],
+  ['store: nonce claim / key lookup (kysely + better-sqlite3)', (f) => /node_modules\/(kysely|better-sqlite3)\/|\/dist\/store\//.test(f.url)],
+  ['request log (pino, maskValue)', (f) => /node_modules\/(pino|sonic-boom|quick-format-unescaped|fast-redact|on-exit-leak-free)\/|\/dist\/app\/logger\.js|\/dist\/core\/privacy\//.test(f.url)],
+  ['signature check (dist/gateway/auth)', (f) => /\/dist\/gateway\/auth\//.test(f.url)],
+  ['gateway: route, params, render, ids', (f) => /\/dist\/(gateway|core)\//.test(f.url)],
+  ['socket writes (writev of responses)', (f) => /^node:internal\/stream_base_commons/.test(f.url) || f.functionName === 'writev'],
+  ['http adapter (@hono/node-server, hono, undici Request/Response)', (f) => /node_modules\/(@hono\/node-server|hono)\/|\/dist\/app\/http-server\.js|internal\/deps\/undici/.test(f.url)],
+  ['node http parser and server (outside the adapter)', (f) => /^node:(_http|net)/.test(f.url)],
+];
+
+function bucketOf(id) {
+  const frames = [];
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) frames.push(byId.get(cur).callFrame);
+  for (const [name, test] of BUCKETS) if (frames.some(test)) return name;
+  return 'other (microtask plumbing, timers, native)';
+}
+
 // Sample time: timeDeltas[i] is the time since the previous sample.
 const self = new Map();
 const inclusive = new Map();
 const areas = new Map();
+const buckets = new Map();
 let total = 0;
 let idle = 0;
 profile.samples.forEach((id, i) => {
@@ -44,6 +67,8 @@ profile.samples.forEach((id, i) => {
   }
   const key = keyOf(node);
   self.set(key, (self.get(key) ?? 0) + dt);
+  const bucket = bucketOf(id);
+  buckets.set(bucket, (buckets.get(bucket) ?? 0) + dt);
   const area = areaOf(node.callFrame.url);
   areas.set(area, (areas.get(area) ?? 0) + dt);
   const seen = new Set();
@@ -62,6 +87,7 @@ const print = (title, map, n) => {
   for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${pct(v)}  ${k}`);
 };
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages are of busy time)`);
+print('time by what the request was doing (first matching frame on the stack)', buckets, top);
 print('self time by area', areas, top);
 print('self time by function', self, top);
 print('inclusive time by function', inclusive, top);

@@ -6,6 +6,11 @@ import type { Output } from './output.js';
 
 /** Runs until a signal arrives; resolves with the exit code. */
 export async function serve(config: Config, out: Output): Promise<number> {
+  // Signals are watched from the start, so a stop request that arrives while starting is not lost.
+  const stopRequested = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   const app = await createApp(config);
   const created = await ensureDefaultAccount(app);
   const server = await startHttpServer(app);
@@ -20,11 +25,7 @@ export async function serve(config: Config, out: Output): Promise<number> {
     );
   }
   out.print(`waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony})`);
-  await new Promise<void>((resolve) => {
-    const onSignal = () => resolve();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  });
+  await stopRequested;
   out.print('waihu: shutting down, finishing in-flight requests');
   await server.stop();
   await app.close();

@@ -63,7 +63,7 @@ export class Gateway {
       const auth = await this.deps.authenticate({ req, queryPairs: params.queryPairs, formPairs: params.formPairs });
       log.accessKeyId = auth.accessKeyId;
       this.deps.throttler?.check(spec, auth.accessKeyId);
-      const input = validateParams(spec, businessPairs(params));
+      const input = validateParams(spec, businessPairs(params, auth.signatureVersion === 'v1'));
       const handler = this.deps.handlers.get(handlerKey(spec.product, spec.action));
       if (!handler) throw gatewayErrors.notImplemented(spec.product, spec.action);
       const result = await handler.handle({ requestId, accountId: auth.accountId, accessKeyId: auth.accessKeyId }, input);
@@ -83,7 +83,9 @@ export class Gateway {
   /** Answers a request the HTTP layer refused before reading it whole (e.g. a body over the size limit). */
   reject(req: GatewayRequest, error: GatewayError): GatewayResponse {
     const requestId = newRequestId();
-    const response = renderError(error, requestId, this.hostId(undefined, req), 'JSON');
+    // Only the query was read; without a Format there, JSON is what every SDK parses.
+    const format = /(^|&)Format=xml(&|$)/i.test(req.rawQuery) ? 'XML' : 'JSON';
+    const response = renderError(error, requestId, this.hostId(undefined, req), format);
     this.deps.onRequest?.({ requestId, status: response.status, code: error.code, latencyMs: 0 });
     return response;
   }

@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/conformance-server.
 import { PROBES } from '../support/probes.js';
 import { openApiCore, WAIHU, type KeyPair } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, type SdkError } from '../support/sdk-errors.js';
+import { TARGET_KEY_PARAM } from '../support/tea-client-suite.js';
 
 /** The documented per-AccessKey QPS of the AccessKey actions (src/gateway/products/waihu/access-keys.ts). */
 const PER_USER_QPS = 20;
@@ -74,7 +75,7 @@ describe('throttling on a stopped clock', () => {
     const target = await server.app.accessKeys.createAccessKey(server.key.AccountId, 'target');
     const client = openApiCore(server.host, caller);
     const outcome = await fire(PER_USER_QPS + 10, () =>
-      client.call({ version: WAIHU, action: 'UpdateAccessKey', params: { AccessKeyId: target.AccessKeyId, Status: 'Active' } }),
+      client.call({ version: WAIHU, action: 'UpdateAccessKey', params: { [TARGET_KEY_PARAM]: target.AccessKeyId, Status: 'Active' } }),
     );
     // Only the throttled share is asserted here: the calls that pass meet the AccessKeyId bug (tea-client-suite.ts).
     assert.equal(outcome.throttled.length, 10);

@@ -86,7 +86,7 @@ function accessKeyReadTests(store: () => Store): void {
     assert.equal(await store().getAccessKey('LTAInothing'), undefined);
   });
 
-  test("an account lists only its own keys, oldest first", async () => {
+  test('an account lists only its own keys, oldest first', async () => {
     const keys = [accessKey('LTAIlist3', 'tenant-b', T0 + 300), accessKey('LTAIlist1', 'tenant-b', T0 + 100)];
     for (const k of [...keys, accessKey('LTAIlist2', 'tenant-b', T0 + 200)]) await store().insertAccessKey(k);
     const listed = await store().listAccessKeys('tenant-b');
@@ -109,7 +109,6 @@ function accessKeyReadTests(store: () => Store): void {
 }
 
 function accessKeyChangeTests(store: () => Store): void {
-
   test('the owner can disable and re-enable a key', async () => {
     await store().insertAccessKey(accessKey('LTAIstatus', 'tenant-a'));
     assert.equal(await store().setAccessKeyStatus('tenant-a', 'LTAIstatus', 'Inactive'), true);

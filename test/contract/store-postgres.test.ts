@@ -12,51 +12,51 @@ import { sharedDatabaseContract } from './shared-database-contract.js';
 import { storeContract } from './store-contract.js';
 
 const baseUrl = process.env.WAIHU_TEST_DATABASE_URL;
-const HOW_TO_RUN = 'start one with: export "$(bash scripts/pg-test-server.sh)"  (or eval "$(bash scripts/pg-test-server.sh)" and export WAIHU_TEST_DATABASE_URL)';
+const HOW_TO_RUN =
+  'start one with: export "$(bash scripts/pg-test-server.sh)"  (or eval "$(bash scripts/pg-test-server.sh)" and export WAIHU_TEST_DATABASE_URL)';
 
-if (!baseUrl) {
-  if (process.env.CI) {
-    test('Store contract: PostgreSQL', () => {
-      throw new Error(`WAIHU_TEST_DATABASE_URL is required in CI; ${HOW_TO_RUN}`);
-    });
-  } else {
-    test('Store contract: PostgreSQL', { skip: `WAIHU_TEST_DATABASE_URL is not set; ${HOW_TO_RUN}` }, () => {});
+/** Hands out empty schemas on one database and drops them all when the file's tests are done. */
+class SchemaSource {
+  readonly admin: pg.Pool;
+  private readonly schemas: string[] = [];
+  private readonly runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
+
+  constructor(private readonly url: string) {
+    this.admin = new pg.Pool({ connectionString: url, max: 2 });
   }
-} else {
-  registerPostgresSuites(baseUrl);
-}
-
-function registerPostgresSuites(url: string): void {
-  const admin = new pg.Pool({ connectionString: url, max: 2 });
-  const schemas: string[] = [];
-  const runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
 
   /** Creates an empty schema and returns a URL whose connections use it as their search_path. */
-  async function freshSchemaUrl(): Promise<string> {
-    const schema = `waihu_contract_${runId}_${schemas.length + 1}`;
-    await admin.query(`create schema ${pg.escapeIdentifier(schema)}`);
-    schemas.push(schema);
-    const scoped = new URL(url);
+  async freshUrl(): Promise<string> {
+    const schema = `waihu_contract_${this.runId}_${this.schemas.length + 1}`;
+    await this.admin.query(`create schema ${pg.escapeIdentifier(schema)}`);
+    this.schemas.push(schema);
+    const scoped = new URL(this.url);
     scoped.searchParams.set('options', `-c search_path=${schema}`);
     return scoped.toString();
   }
 
-  after(async () => {
-    for (const schema of schemas) await admin.query(`drop schema ${pg.escapeIdentifier(schema)} cascade`);
-    await admin.end();
-  });
+  async dropAll(): Promise<void> {
+    for (const schema of this.schemas) await this.admin.query(`drop schema ${pg.escapeIdentifier(schema)} cascade`);
+    await this.admin.end();
+  }
+}
 
-  storeContract('PostgreSQL', async () => openStore({ databaseUrl: await freshSchemaUrl(), sqliteFile: ':memory:' }));
+function registerPostgresSuites(url: string): void {
+  const schemas = new SchemaSource(url);
+  const open = async (databaseUrl: string): Promise<Store> => openStore({ databaseUrl, sqliteFile: ':memory:' });
+  after(() => schemas.dropAll());
+
+  storeContract('PostgreSQL', async () => open(await schemas.freshUrl()));
 
   // Two stores mean two separate pools, as two processes would have.
   sharedDatabaseContract('PostgreSQL', async (): Promise<[Store, Store]> => {
-    const scoped = await freshSchemaUrl();
-    return [await openStore({ databaseUrl: scoped, sqliteFile: ':memory:' }), await openStore({ databaseUrl: scoped, sqliteFile: ':memory:' })];
+    const scoped = await schemas.freshUrl();
+    return [await open(scoped), await open(scoped)];
   });
 
   describe('openStore on PostgreSQL', () => {
-    test('reports its engine and stores epoch milliseconds as numbers', async () => {
-      const store = await openStore({ databaseUrl: await freshSchemaUrl(), sqliteFile: ':memory:' });
+    test('reports its engine and returns epoch milliseconds as numbers', async () => {
+      const store = await open(await schemas.freshUrl());
       try {
         assert.equal(store.engine, 'postgres');
         await store.migrate();
@@ -69,8 +69,21 @@ function registerPostgresSuites(url: string): void {
     });
 
     test('other pools in the process keep the default int8 parsing', async () => {
-      const { rows } = await admin.query<{ n: unknown }>('select 42::int8 as n');
+      const { rows } = await schemas.admin.query<{ n: unknown }>('select 42::int8 as n');
       assert.equal(rows[0]?.n, '42');
     });
   });
+}
+
+// Registered last: the class above must be initialized before it is used.
+if (!baseUrl) {
+  if (process.env.CI) {
+    test('Store contract: PostgreSQL', () => {
+      throw new Error(`WAIHU_TEST_DATABASE_URL is required in CI; ${HOW_TO_RUN}`);
+    });
+  } else {
+    test('Store contract: PostgreSQL', { skip: `WAIHU_TEST_DATABASE_URL is not set; ${HOW_TO_RUN}` }, () => {});
+  }
+} else {
+  registerPostgresSuites(baseUrl);
 }

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { createApp, ensureDefaultAccount, type App } from '../../src/app/app.js';
 import { startHttpServer } from '../../src/app/http-server.js';
 import { createLogger } from '../../src/app/logger.js';
@@ -29,6 +30,8 @@ export interface TestServerOptions {
   clock?: Clock;
   /** Config overrides on top of port 0, a fresh data dir and silent logs. */
   config?: Record<string, unknown>;
+  /** Where the app logs (e.g. to read the request log); silent by default. */
+  logger?: Logger;
 }
 
 /** A clock running `offsetMs` ahead of (or, negative, behind) the wall clock. */
@@ -40,7 +43,7 @@ export function shiftedClock(offsetMs: number): Clock {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'waihu-conf-'));
   const config = loadConfig({}, dir, { port: 0, dataDir: dir, logLevel: 'silent', ...options.config });
-  const app = await createApp(config, { logger: createLogger('silent'), ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createApp(config, { logger: options.logger ?? createLogger('silent'), ...(options.clock ? { clock: options.clock } : {}) });
   const key = await ensureDefaultAccount(app);
   if (!key) throw new Error('a fresh data directory should have produced the default key');
   const server = await startHttpServer(app);

@@ -10,14 +10,8 @@ import { startTestServer, type TestServer } from './conformance-server.js';
 import { TEA_VARIANTS, WAIHU, type ApiCaller, type ApiResponse, type KeyPair, type TeaClientOptions, type TeaVariant } from './sdk-clients.js';
 import { REQUEST_ID, rejection, type Expected, type SdkError } from './sdk-errors.js';
 
-/**
- * KNOWN SERVER BUG, marked in the names of the tests it breaks. DeleteAccessKey and UpdateAccessKey name their target
- * `AccessKeyId`, which is also a V1 common parameter. src/gateway/params/extract.ts `businessPairs` drops every
- * SYSTEM_PARAMS name from the query, form and JSON pairs even for V3 requests, so a V3 caller gets MissingAccessKeyId;
- * with V1 the SDKs themselves overwrite or merge the two values (openapi-client sets query AccessKeyId to the signer;
- * its V1 signer merges body over query), so no V1 client can send it. Alibaba's RAM API calls this `UserAccessKeyId`.
- */
-export const ACCESS_KEY_ID_BUG = '[KNOWN BUG: AccessKeyId param collision]';
+/** The request parameter naming the key DeleteAccessKey and UpdateAccessKey act on (`AccessKeyId` is the V1 signer's). */
+export const TARGET_KEY_PARAM = 'UserAccessKeyId';
 
 /** Builds a client of one core. */
 export type MakeCaller = (host: string, key: KeyPair, options?: TeaClientOptions) => ApiCaller;
@@ -88,12 +82,11 @@ export function teaClientSuite(name: string, make: MakeCaller, assertError: Asse
         assert.deepEqual(identity, { AccountId: server.key.AccountId, AccessKeyId: newKey.AccessKeyId });
       });
 
-      // KNOWN SERVER BUG (AccessKeyId collision, see ACCESS_KEY_ID_BUG): fails until the server is fixed.
-      test(`${variant.label}: ${ACCESS_KEY_ID_BUG} DeleteAccessKey removes a key; its next request is InvalidAccessKeyId.NotFound`, async () => {
+      test(`${variant.label}: DeleteAccessKey removes a key; its next request is InvalidAccessKeyId.NotFound`, async () => {
         const call = caller(make, server, server.key, variant);
         const doomed = await server.app.accessKeys.createAccessKey(server.key.AccountId, 'to delete');
         okData(await caller(make, server, doomed, variant)('GetCallerIdentity'));
-        const deleted = okData(await call('DeleteAccessKey', { AccessKeyId: doomed.AccessKeyId }));
+        const deleted = okData(await call('DeleteAccessKey', { [TARGET_KEY_PARAM]: doomed.AccessKeyId }));
         assert.equal(deleted.AccessKeyId, doomed.AccessKeyId);
         assert.equal((await listedKeys(call)).some((k) => k.AccessKeyId === doomed.AccessKeyId), false);
         const err = await rejection(caller(make, server, doomed, variant)('GetCallerIdentity'));
@@ -101,11 +94,11 @@ export function teaClientSuite(name: string, make: MakeCaller, assertError: Asse
       });
     }
 
-    test(`${ACCESS_KEY_ID_BUG} a key can neither delete nor disable itself through the API (IncorrectStatus)`, async () => {
+    test(`a key can neither delete nor disable itself through the API (IncorrectStatus)`, async () => {
       const client = make(server.host, server.key);
       for (const [action, params] of [
-        ['DeleteAccessKey', { AccessKeyId: server.key.AccessKeyId }],
-        ['UpdateAccessKey', { AccessKeyId: server.key.AccessKeyId, Status: 'Inactive' }],
+        ['DeleteAccessKey', { [TARGET_KEY_PARAM]: server.key.AccessKeyId }],
+        ['UpdateAccessKey', { [TARGET_KEY_PARAM]: server.key.AccessKeyId, Status: 'Inactive' }],
       ] as const) {
         const err = await rejection(client.call({ version: WAIHU, action, params }));
         assertError(err, { code: 'IncorrectStatus', status: 400 });
@@ -113,18 +106,18 @@ export function teaClientSuite(name: string, make: MakeCaller, assertError: Asse
       okData(await client.call({ version: WAIHU, action: 'GetCallerIdentity' }));
     });
 
-    test(`${ACCESS_KEY_ID_BUG} another tenant's key is invisible: deleting it answers InvalidAccessKeyId.NotFound and it keeps working`, async () => {
+    test(`another tenant's key is invisible: deleting it answers InvalidAccessKeyId.NotFound and it keeps working`, async () => {
       const client = make(server.host, server.key);
-      const err = await rejection(client.call({ version: WAIHU, action: 'DeleteAccessKey', params: { AccessKeyId: otherTenant.AccessKeyId } }));
+      const err = await rejection(client.call({ version: WAIHU, action: 'DeleteAccessKey', params: { [TARGET_KEY_PARAM]: otherTenant.AccessKeyId } }));
       assertError(err, { code: 'InvalidAccessKeyId.NotFound', status: 404 });
       const data = okData(await make(server.host, otherTenant).call({ version: WAIHU, action: 'GetCallerIdentity' }));
       assert.equal(data.AccessKeyId, otherTenant.AccessKeyId);
     });
 
-    test(`${ACCESS_KEY_ID_BUG} UpdateAccessKey disables a key (InvalidAccessKeyId.Inactive) and enables it again`, async () => {
+    test(`UpdateAccessKey disables a key (InvalidAccessKeyId.Inactive) and enables it again`, async () => {
       const client = make(server.host, server.key);
       const second = await server.app.accessKeys.createAccessKey(server.key.AccountId);
-      const update = (Status: string) => client.call({ version: WAIHU, action: 'UpdateAccessKey', params: { AccessKeyId: second.AccessKeyId, Status } });
+      const update = (Status: string) => client.call({ version: WAIHU, action: 'UpdateAccessKey', params: { [TARGET_KEY_PARAM]: second.AccessKeyId, Status } });
       assert.deepEqual(okData(await update('Inactive')), { AccessKeyId: second.AccessKeyId, Status: 'Inactive' });
       assertError(await rejection(make(server.host, second).call({ version: WAIHU, action: 'GetCallerIdentity' })), {
         code: 'InvalidAccessKeyId.Inactive',

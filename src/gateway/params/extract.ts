@@ -50,10 +50,15 @@ export function firstParam(params: RequestParams, name: string): string | undefi
   return undefined;
 }
 
-/** Business parameters: query, then form body, then JSON body, without V1 system params. */
-export function businessPairs(params: RequestParams): Pair[] {
+/**
+ * Business parameters: query, then form body, then JSON body. V1 requests carry their signature
+ * parameters among them, which are dropped; V3 requests sign in headers, so nothing is dropped.
+ */
+export function businessPairs(params: RequestParams, v1: boolean): Pair[] {
+  const lists = [params.queryPairs, params.formPairs, params.jsonPairs];
+  if (!v1) return lists.flat();
   const out: Pair[] = [];
-  for (const list of [params.queryPairs, params.formPairs, params.jsonPairs]) {
+  for (const list of lists) {
     for (const pair of list) if (!SYSTEM_PARAMS.has(pair[0])) out.push(pair);
   }
   return out;

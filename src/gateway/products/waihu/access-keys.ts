@@ -6,11 +6,12 @@ import type { ParamSpec } from '../../catalog/types.js';
 import { ok, waihuAction } from './product.js';
 
 const KEY_QPS = { perUser: 20, api: 200 };
-const keyId: ParamSpec = { name: 'AccessKeyId', type: 'String', required: true, maxLength: 64, lengthUnit: 'chars', description: 'The AccessKey to act on.' };
+// Named like Alibaba RAM's own key actions: `AccessKeyId` is already the V1 signature parameter.
+const keyId: ParamSpec = { name: 'UserAccessKeyId', type: 'String', required: true, maxLength: 64, lengthUnit: 'chars', description: 'The AccessKey to act on.' };
 
 /** Refuses to lock the caller out with the very key that signed the request. */
 function notTheCallingKey(callerKey: string, target: string, what: string): void {
-  if (callerKey === target) throw new DomainError('InvalidState', `cannot ${what} the AccessKey that signed this request; use another key`, 'AccessKeyId');
+  if (callerKey === target) throw new DomainError('InvalidState', `cannot ${what} the AccessKey that signed this request; use another key`, 'UserAccessKeyId');
 }
 
 /** ListAccessKeys, CreateAccessKey, UpdateAccessKey and DeleteAccessKey for the caller's own account. */
@@ -32,7 +33,7 @@ export function accessKeyActions(keys: AccessKeyService): ActionHandler[] {
         { name: 'Status', type: 'String', required: true, enum: ['Active', 'Inactive'], description: 'Active or Inactive.' },
       ], KEY_QPS),
       handle: async (ctx, p) => {
-        const target = p.AccessKeyId as string;
+        const target = p.UserAccessKeyId as string;
         if (p.Status === 'Inactive') notTheCallingKey(ctx.accessKeyId, target, 'disable');
         await keys.setStatus(ctx.accountId, target, p.Status as 'Active' | 'Inactive');
         return ok({ AccessKeyId: target, Status: p.Status });
@@ -41,7 +42,7 @@ export function accessKeyActions(keys: AccessKeyService): ActionHandler[] {
     {
       spec: waihuAction('DeleteAccessKey', 'Deletes an AccessKey for good.', [keyId], KEY_QPS),
       handle: async (ctx, p) => {
-        const target = p.AccessKeyId as string;
+        const target = p.UserAccessKeyId as string;
         notTheCallingKey(ctx.accessKeyId, target, 'delete');
         await keys.delete(ctx.accountId, target);
         return ok({ AccessKeyId: target });
