@@ -4,42 +4,15 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Store } from '../../src/ports/store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { sharedDatabaseContract } from './shared-database-contract.js';
 import { storeContract } from './store-contract.js';
+import { SchemaSource } from '../support/pg-schemas.js';
 
 const baseUrl = process.env.WAIHU_TEST_DATABASE_URL;
 const HOW_TO_RUN =
   'start one with: export "$(bash scripts/pg-test-server.sh)"  (or eval "$(bash scripts/pg-test-server.sh)" and export WAIHU_TEST_DATABASE_URL)';
-
-/** Hands out empty schemas on one database and drops them all when the file's tests are done. */
-class SchemaSource {
-  readonly admin: pg.Pool;
-  private readonly schemas: string[] = [];
-  private readonly runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
-
-  constructor(private readonly url: string) {
-    this.admin = new pg.Pool({ connectionString: url, max: 2 });
-  }
-
-  /** Creates an empty schema and returns a URL whose connections use it as their search_path. */
-  async freshUrl(): Promise<string> {
-    const schema = `waihu_contract_${this.runId}_${this.schemas.length + 1}`;
-    await this.admin.query(`create schema ${pg.escapeIdentifier(schema)}`);
-    this.schemas.push(schema);
-    const scoped = new URL(this.url);
-    scoped.searchParams.set('options', `-c search_path=${schema}`);
-    return scoped.toString();
-  }
-
-  async dropAll(): Promise<void> {
-    for (const schema of this.schemas) await this.admin.query(`drop schema ${pg.escapeIdentifier(schema)} cascade`);
-    await this.admin.end();
-  }
-}
 
 function registerPostgresSuites(url: string): void {
   const schemas = new SchemaSource(url);
