@@ -15,6 +15,10 @@ const stubGateway = {
     });
     return { status: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body };
   },
+  /** Early rejections (body too large, wrong path); the benchmark never sends such requests. */
+  reject(_req, err) {
+    return { status: err.status ?? 400, headers: { 'content-type': 'application/json;charset=utf-8' }, body: JSON.stringify({ Code: err.code }) };
+  },
 };
 const app = {
   config: { host: '127.0.0.1', port: 0, maxBodyBytes: 8 * 1024 * 1024, shutdownTimeoutMs: 10_000 },

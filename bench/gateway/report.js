@@ -42,10 +42,18 @@ export function formatReport(machine, options, results, verdict) {
     `p99 latency, waihu / bare: ${fmt(results.waihu.latencyMs.p99 / results.bare.latencyMs.p99, 2)}x`,
     ...['hono', 'adapter'].filter((n) => results[n]).map((n) =>
       `diagnostic: ${results[n].label} / bare node:http, req/s: ${fmt((results[n].requestsPerSecond / results.bare.requestsPerSecond) * 100, 1)} %`),
+    `ratio per round: ${results.waihu.roundRequestsPerSecond.map((w, i) => fmt((w / results.bare.roundRequestsPerSecond[i]) * 100, 1) + ' %').join(', ')}`,
     `req/s per round: ${Object.entries(results).map(([name, r]) => `${name} ${spread(r)}`).join('; ')}`,
     `waihu request log: ${results.waihu.requestLogLines} 'request' lines at level info (one per request, warm-up included)`,
     'CPU columns are % of one core during the measured rounds; "other" is the rest of the machine (noise).',
   ];
+  if (results.bare.loadCpuPercent >= 90) {
+    out.push('note: the load generator used a whole core against bare node:http, so bare is client-bound and its true ' +
+      'capacity is higher; the ratio flatters waihu.');
+  }
+  if (Object.values(results).some((r) => r.otherCpuPercent >= 50)) {
+    out.push('note: other processes used at least half a core during the run; absolute figures are depressed, rerun on a quiet machine.');
+  }
   if (verdict.problems.length > 0) {
     const bar = '!'.repeat(78);
     out.push('', bar, '!!! INVALID RUN: the figures above are NOT a result.', ...verdict.problems.map((p) => `!!!   ${p}`), bar);
@@ -62,6 +70,8 @@ export function toJson(machine, options, results, verdict) {
     request: 'POST / signed ACS3-HMAC-SHA256, x-acs-action GetCallerIdentity, x-acs-version 2026-12-01, unique nonce per request',
     targets: results,
     ratio: verdict.ratio,
+    roundRatios: results.waihu.roundRequestsPerSecond.map((w, i) => w / results.bare.roundRequestsPerSecond[i]),
+    p99Ratio: results.waihu.latencyMs.p99 / results.bare.latencyMs.p99,
     target: TARGET_RATIO,
     verdict: verdict.verdict,
     problems: verdict.problems,

@@ -1,5 +1,6 @@
-// Orchestrates the gateway benchmark: one load-generator process, then each target server in its own process,
-// probed, warmed up (discarded) and measured with the same signed GetCallerIdentity request shape.
+// Orchestrates the gateway benchmark: one load-generator process and each target server in its own process;
+// every target is probed, warmed up (discarded) and measured in alternating rounds with the same signed
+// GetCallerIdentity request shape.
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,7 +165,7 @@ function combine(rounds, latency) {
     serverCpuPercent,
     loadCpuPercent,
     // What the rest of the machine used meanwhile: other people's processes make a run noisy.
-    otherCpuPercent: machinePercent - serverCpuPercent - loadCpuPercent,
+    otherCpuPercent: Math.max(0, machinePercent - serverCpuPercent - loadCpuPercent),
     serverRssMiB: rounds.at(-1).serverRssMiB,
     serverMaxRssMiB: rounds.at(-1).serverMaxRssMiB,
   };
@@ -236,7 +237,8 @@ export async function runGatewayBench(options, log = console.log) {
       await r.handle.exit;
       r.cleanup();
     }
-    load.child.disconnect();
+    if (load.child.connected) load.child.disconnect();
+    else load.kill();
     await load.exit;
   }
 }

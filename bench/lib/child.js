@@ -58,7 +58,7 @@ export function startChild(file, options = {}) {
  */
 export function serveRequests(handlers) {
   process.on('message', async (msg) => {
-    const handler = msg.type === 'cpu' ? () => process.cpuUsage() : handlers[msg.type];
+    const handler = handlers[msg.type];
     try {
       if (!handler) throw new Error(`unknown request ${msg.type}`);
       const result = await handler(msg);

@@ -55,6 +55,7 @@ const self = new Map();
 const inclusive = new Map();
 const areas = new Map();
 const buckets = new Map();
+const bucketSelf = new Map();
 let total = 0;
 let idle = 0;
 profile.samples.forEach((id, i) => {
@@ -69,6 +70,8 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + dt);
   const bucket = bucketOf(id);
   buckets.set(bucket, (buckets.get(bucket) ?? 0) + dt);
+  const inBucket = bucketSelf.get(bucket) ?? bucketSelf.set(bucket, new Map()).get(bucket);
+  inBucket.set(keyOf(node), (inBucket.get(keyOf(node)) ?? 0) + dt);
   const area = areaOf(node.callFrame.url);
   areas.set(area, (areas.get(area) ?? 0) + dt);
   const seen = new Set();
@@ -88,6 +91,7 @@ const print = (title, map, n) => {
 };
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (percentages are of busy time)`);
 print('time by what the request was doing (first matching frame on the stack)', buckets, top);
+for (const [bucket] of [...buckets].sort((a, b) => b[1] - a[1])) print(`  top self time within "${bucket}"`, bucketSelf.get(bucket), 6);
 print('self time by area', areas, top);
 print('self time by function', self, top);
 print('inclusive time by function', inclusive, top);
