@@ -5,6 +5,7 @@ import type { AccessKeyRecord, AccessKeyStatus, AccountRecord, Store } from '../
 import * as accessKeys from './access-key-queries.js';
 import * as accounts from './account-queries.js';
 import { migrateToLatest } from './migrate.js';
+import { NonceBatcher } from './nonce-batcher.js';
 import * as nonces from './nonce-queries.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +15,7 @@ export type StoreEngine = Store['engine'];
 /** Store backed by a Kysely instance it owns: close() destroys it. */
 export class KyselyStore implements Store {
   private closing: Promise<void> | undefined;
+  private readonly nonceBatcher = new NonceBatcher((claims) => nonces.claimNonces(this.db, claims));
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -77,9 +79,9 @@ export class KyselyStore implements Store {
     return accessKeys.deleteAccessKey(this.db, accountId, id);
   }
 
-  /** Records a nonce in one atomic statement; false when it is already recorded and live. */
+  /** Records a nonce; the claims of one event-loop turn share one atomic statement. False when already recorded and live. */
   claimNonce(accessKeyId: string, nonce: string, now: number, expiresAt: number): Promise<boolean> {
-    return nonces.claimNonce(this.db, accessKeyId, nonce, now, expiresAt);
+    return this.nonceBatcher.claim({ accessKeyId, nonce, now, expiresAt });
   }
 
   /** Drops expired nonces; returns how many. */

@@ -1,30 +1,29 @@
-/** Replay protection queries; a claim is one statement so it stays atomic across processes and costs one round trip. */
+/** Replay protection queries; a batch of claims is one statement, so each claim stays atomic across processes. */
 import type { Kysely } from 'kysely';
+import { claimKey, type NonceClaim } from './nonce-batcher.js';
 import type { Database } from './schema.js';
 
 /**
- * Records (accessKeyId, nonce) until expiresAt; true when this call recorded it.
- * A live row makes the conflict branch's WHERE false, so nothing is written and zero rows are reported;
- * an expired row is taken over in place, which both engines serialize on the primary key.
+ * Records distinct (accessKeyId, nonce) claims in one statement; returns the keys of those recorded.
+ * A live row makes the conflict branch's WHERE false, so nothing is written and the row is not returned;
+ * an expired row is taken over in place, which both engines serialize on the primary key. The batch is
+ * judged against its earliest `now`, so a nonce is never taken over before every claimant sees it expired.
  */
-export async function claimNonce(
-  db: Kysely<Database>,
-  accessKeyId: string,
-  nonce: string,
-  now: number,
-  expiresAt: number,
-): Promise<boolean> {
-  const result = await db
+export async function claimNonces(db: Kysely<Database>, claims: readonly NonceClaim[]): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const now = Math.min(...claims.map((c) => c.now));
+  const rows = await db
     .insertInto('request_nonces')
-    .values({ access_key_id: accessKeyId, nonce, expires_at: expiresAt })
+    .values(claims.map((c) => ({ access_key_id: c.accessKeyId, nonce: c.nonce, expires_at: c.expiresAt })))
     .onConflict((oc) =>
       oc
         .columns(['access_key_id', 'nonce'])
         .doUpdateSet({ expires_at: (eb) => eb.ref('excluded.expires_at') })
         .where('request_nonces.expires_at', '<=', now),
     )
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+    .returning(['access_key_id', 'nonce'])
+    .execute();
+  return new Set(rows.map((r) => claimKey(r.access_key_id, r.nonce)));
 }
 
 /** Deletes nonces whose expiry has passed (expires_at <= now); returns how many. */
