@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { attachNonceFile, nonceFileFor } from './sqlite-nonce-file.js';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 
 /** True for paths that name no file (an in-memory database). */
@@ -18,6 +19,7 @@ export function openSqliteFile(file: string): BetterSqlite3.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  attachNonceFile(db, nonceFileFor(file));
   return db;
 }
 

@@ -1,5 +1,5 @@
 /** Tenants, their AccessKey pairs and the replay-protection nonces that authentication needs. */
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 /** Creates accounts, access_keys and request_nonces. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_at', 'bigint')
     .execute();
   await db.schema.createIndex('access_keys_account_id').on('access_keys').column('account_id').execute();
+  // SQLite keeps nonces in their own attached file, created when the connection opens (sqlite-nonce-file.ts).
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
   await db.schema
     .createTable('request_nonces')
     .addColumn('access_key_id', 'text', (c) => c.notNull())
@@ -32,7 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops what `up` created, children first. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('request_nonces').execute();
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) await db.schema.dropTable('request_nonces').execute();
   await db.schema.dropTable('access_keys').execute();
   await db.schema.dropTable('accounts').execute();
 }
