@@ -41,10 +41,13 @@ export function resolveAction(catalog: ActionCatalog, req: GatewayRequest, param
   const v3 = isV3(req);
   // pop-core capitalises the Action parameter but not the header, so V1 routes on the parameter.
   const action = (v3 ? req.headers['x-acs-action'] : firstParam(params, 'Action')) ?? firstParam(params, 'Action') ?? req.headers['x-acs-action'];
-  const version = (v3 ? req.headers['x-acs-version'] : firstParam(params, 'Version')) ?? req.headers['x-acs-version'];
+  const host = req.headers['host'] ?? '';
+  // Without a version, a host such as aiccs.aliyuncs.com still names the product (and so its one version).
+  const named = catalog.productByHost(host);
+  const version = (v3 ? req.headers['x-acs-version'] : firstParam(params, 'Version')) ?? req.headers['x-acs-version'] ?? (named && catalog.versionOf(named));
   if (!version) throw gatewayErrors.missingParameter('Version');
   if (!action) throw gatewayErrors.missingParameter('Action');
-  const product = productFor(catalog, version, req.headers['host'] ?? '');
+  const product = productFor(catalog, version, host);
   const spec = catalog.findAction(product, action);
   if (!spec) throw gatewayErrors.invalidApi(action, version);
   if (!spec.methods.includes(req.method)) throw gatewayErrors.unsupportedHttpMethod(req.method);
