@@ -20,3 +20,21 @@ test('the cache serves repeated lookups from memory until the TTL passes or it i
   assert.equal((await cache.get('K'))?.active, true, 'a change here is seen at once');
   assert.equal(calls, 3);
 });
+
+test('concurrent lookups of an uncached key share one read, and a failed read is not cached', async () => {
+  const clock = new ManualClock(0);
+  let calls = 0;
+  let fail = true;
+  const cache = new KeyCache(async (): Promise<KeyForAuth> => {
+    calls++;
+    await new Promise((r) => setImmediate(r));
+    if (fail) throw new Error('database unavailable');
+    return { accountId: 'A', secret: 's', active: true };
+  }, clock);
+  const results = await Promise.allSettled([cache.get('K'), cache.get('K'), cache.get('K')]);
+  assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+  assert.equal(calls, 1);
+  fail = false;
+  assert.equal((await cache.get('K'))?.accountId, 'A');
+  assert.equal(calls, 2);
+});

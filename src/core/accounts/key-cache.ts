@@ -7,7 +7,8 @@ import type { Clock } from '../../ports/clock.js';
 import type { KeyForAuth } from './access-keys.js';
 
 interface Entry {
-  value: KeyForAuth | undefined;
+  /** The lookup itself, so concurrent requests for an expired key share one database read. */
+  value: Promise<KeyForAuth | undefined>;
   expiresAt: number;
 }
 
@@ -24,13 +25,18 @@ export class KeyCache {
   ) {}
 
   /** The key as of at most ttlMs ago. */
-  async get(accessKeyId: string): Promise<KeyForAuth | undefined> {
+  get(accessKeyId: string): Promise<KeyForAuth | undefined> {
     const now = this.clock.now();
     const hit = this.entries.get(accessKeyId);
     if (hit && hit.expiresAt > now) return hit.value;
-    const value = await this.resolve(accessKeyId);
+    const value = this.resolve(accessKeyId);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(accessKeyId, { value, expiresAt: now + this.ttlMs });
+    const entry = { value, expiresAt: now + this.ttlMs };
+    this.entries.set(accessKeyId, entry);
+    // A failed lookup must not be remembered: the next request tries the database again.
+    value.catch(() => {
+      if (this.entries.get(accessKeyId) === entry) this.entries.delete(accessKeyId);
+    });
     return value;
   }
 
