@@ -1,4 +1,5 @@
 /** Persistence ports of the accounts area. Implemented once over Kysely for SQLite and PostgreSQL (src/store). */
+import type { CampaignStore } from './campaign-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -52,7 +53,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

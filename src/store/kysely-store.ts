@@ -1,9 +1,23 @@
 /** The Store port over Kysely: one implementation that runs unchanged on SQLite and PostgreSQL. */
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { AttemptRecord, BatchRecord, DetailRecord, TaskRecord } from '../core/campaigns/campaign-records.js';
+import type { TaskSettings } from '../core/campaigns/task-settings.js';
+import type { HashType } from '../core/numbers/encryption-type.js';
+import type * as port from '../ports/campaign-store.js';
 import type { AccessKeyRecord, AccessKeyStatus, AccountRecord, Store } from '../ports/store.js';
 import * as accessKeys from './access-key-queries.js';
 import * as accounts from './account-queries.js';
+import * as attemptQueries from './attempt-queries.js';
+import { cancelDetails } from './cancel-queries.js';
+import * as calleeLog from './callee-log-queries.js';
+import { claimDueDetails, extendLeases } from './claim-queries.js';
+import * as details from './detail-queries.js';
+import { importDetails } from './import-queries.js';
+import { recoverExpiredLeases } from './lease-recovery.js';
+import * as numberLists from './number-list-queries.js';
+import { taskProgress } from './progress-queries.js';
+import * as tasks from './task-queries.js';
 import { migrateToLatest } from './migrate.js';
 import { NonceBatcher } from './nonce-batcher.js';
 import * as nonces from './nonce-queries.js';
@@ -87,5 +101,175 @@ export class KyselyStore implements Store {
   /** Drops expired nonces; returns how many. */
   purgeExpiredNonces(now: number): Promise<number> {
     return nonces.purgeExpiredNonces(this.db, now);
+  }
+
+  /** Adds a task; AlreadyExists when its account has a task of that name. */
+  insertTask(task: TaskRecord): Promise<void> {
+    return tasks.insertTask(this.db, task);
+  }
+
+  /** One task of that account. */
+  getTask(accountId: string, taskId: string): Promise<TaskRecord | undefined> {
+    return tasks.getTask(this.db, accountId, taskId);
+  }
+
+  /** Tasks of that account, newest first. */
+  listTasks(accountId: string, filter: port.TaskListFilter, page: port.PageRequest): Promise<port.Page<TaskRecord>> {
+    return tasks.listTasks(this.db, accountId, filter, page);
+  }
+
+  /** Replaces a task's settings where its status allows. */
+  updateTaskSettings(accountId: string, taskId: string, settings: TaskSettings, at: number): Promise<TaskRecord | undefined> {
+    return tasks.updateTaskSettings(this.db, accountId, taskId, settings, at);
+  }
+
+  /** Applies a command through the task state machine. */
+  changeTaskStatus(accountId: string, taskId: string, command: port.TaskCommand, at: number, reason?: string): Promise<TaskRecord | undefined> {
+    return tasks.changeTaskStatus(this.db, accountId, taskId, command, at, reason);
+  }
+
+  /** Completes a running task whose details are all terminal. */
+  completeTaskIfDone(taskId: string, at: number): Promise<boolean> {
+    return tasks.completeTaskIfDone(this.db, taskId, at);
+  }
+
+  /** Every running task. */
+  listRunningTasks(): Promise<TaskRecord[]> {
+    return tasks.listRunningTasks(this.db);
+  }
+
+  /** Tasks due to start by themselves. */
+  listDueScheduledTasks(now: number): Promise<TaskRecord[]> {
+    return tasks.listDueScheduledTasks(this.db, now);
+  }
+
+  /** Detail counts per state of the account's tasks. */
+  taskProgress(accountId: string, taskIds: readonly string[]): Promise<Map<string, port.TaskProgress>> {
+    return taskProgress(this.db, accountId, taskIds);
+  }
+
+  /** Stores an import in one transaction. */
+  importDetails(input: port.DetailImport): Promise<port.ImportOutcome | undefined> {
+    return importDetails(this.db, input);
+  }
+
+  /** One batch of that account. */
+  getBatch(accountId: string, batchId: string): Promise<BatchRecord | undefined> {
+    return details.getBatch(this.db, accountId, batchId);
+  }
+
+  /** One detail of that account. */
+  getDetail(accountId: string, detailId: string): Promise<DetailRecord | undefined> {
+    return details.getDetail(this.db, accountId, detailId);
+  }
+
+  /** One detail of that account with its attempts. */
+  getDetailWithAttempts(accountId: string, detailId: string): Promise<{ detail: DetailRecord; attempts: AttemptRecord[] } | undefined> {
+    return details.getDetailWithAttempts(this.db, accountId, detailId);
+  }
+
+  /** The account's attempt with that CallId. */
+  getAttemptByCallId(accountId: string, callId: string): Promise<AttemptRecord | undefined> {
+    return details.getAttemptByCallId(this.db, accountId, callId);
+  }
+
+  /** Filtered page of a task's details. */
+  pageDetails(accountId: string, taskId: string, filter: port.DetailFilter, page: port.PageRequest): Promise<port.Page<DetailRecord>> {
+    return details.pageDetails(this.db, accountId, taskId, filter, page);
+  }
+
+  /** Cancels the selected details still in states 0-2. */
+  cancelDetails(accountId: string, taskId: string, selector: port.DetailSelector, at: number): Promise<port.CancelOutcome> {
+    return cancelDetails(this.db, accountId, taskId, selector, at);
+  }
+
+  /** Claims due details of a running task. */
+  claimDueDetails(request: port.ClaimRequest): Promise<port.Claim[]> {
+    return claimDueDetails(this.db, request);
+  }
+
+  /** The crash-safety mark, with the callee log and caps. */
+  markOriginated(request: port.OriginationRequest): Promise<port.OriginationResult> {
+    return attemptQueries.markOriginated(this.db, request);
+  }
+
+  /** Records an outcome and settles the detail. */
+  completeAttempt(completion: port.AttemptCompletion): Promise<boolean> {
+    return attemptQueries.completeAttempt(this.db, completion);
+  }
+
+  /** Gives back a claim never dialed. */
+  releaseClaim(attemptId: string, at: number, dueAt: number): Promise<boolean> {
+    return attemptQueries.releaseClaim(this.db, attemptId, at, dueAt);
+  }
+
+  /** Extends the owner's leases. */
+  extendLeases(leaseOwner: string, detailIds: readonly string[], expiresAt: number): Promise<number> {
+    return extendLeases(this.db, leaseOwner, detailIds, expiresAt);
+  }
+
+  /** Recovers claims whose lease expired. */
+  recoverExpiredLeases(now: number, limit?: number): Promise<port.LeaseRecovery> {
+    return recoverExpiredLeases(this.db, now, limit);
+  }
+
+  /** Adds numbers to the account's directory. */
+  upsertDirectoryEntries(accountId: string, entries: readonly port.DirectoryEntry[], at: number): Promise<number> {
+    return numberLists.upsertDirectoryEntries(this.db, accountId, entries, at);
+  }
+
+  /** The sealed number behind a digest. */
+  findDirectoryEntry(accountId: string, hashType: HashType, hash: string): Promise<string | undefined> {
+    return numberLists.findDirectoryEntry(this.db, accountId, hashType, hash);
+  }
+
+  /** Removes directory numbers by SHA256. */
+  deleteDirectoryEntries(accountId: string, sha256s: readonly string[]): Promise<number> {
+    return numberLists.deleteDirectoryEntries(this.db, accountId, sha256s);
+  }
+
+  /** Size of the account's directory. */
+  countDirectoryEntries(accountId: string): Promise<number> {
+    return numberLists.countDirectoryEntries(this.db, accountId);
+  }
+
+  /** Adds do-not-call numbers. */
+  addDoNotCall(accountId: string, numbers: readonly string[], at: number): Promise<number> {
+    return numberLists.addDoNotCall(this.db, accountId, numbers, at);
+  }
+
+  /** Removes do-not-call numbers. */
+  removeDoNotCall(accountId: string, numbers: readonly string[]): Promise<number> {
+    return numberLists.removeDoNotCall(this.db, accountId, numbers);
+  }
+
+  /** Which numbers are on the do-not-call list. */
+  findDoNotCall(accountId: string, numbers: readonly string[]): Promise<Set<string>> {
+    return numberLists.findDoNotCall(this.db, accountId, numbers);
+  }
+
+  /** The do-not-call list, newest first. */
+  listDoNotCall(accountId: string, page: port.PageRequest): Promise<port.Page<{ number: string; createdAt: number }>> {
+    return numberLists.listDoNotCall(this.db, accountId, page);
+  }
+
+  /** Logs a callee call. */
+  recordCalleeCall(call: port.CalleeCall): Promise<void> {
+    return calleeLog.insertCalleeCall(this.db, call);
+  }
+
+  /** Logs a callee call if the limits allow, atomically. */
+  reserveCalleeCall(call: port.CalleeCall, limits: readonly port.CalleeLimit[]): Promise<boolean> {
+    return calleeLog.reserveCalleeCall(this.db, call, limits);
+  }
+
+  /** Calls to a callee in (since, until]. */
+  countCalleeCalls(accountId: string, calleeKey: string, since: number, until: number): Promise<number> {
+    return calleeLog.countCalleeCalls(this.db, accountId, calleeKey, since, until);
+  }
+
+  /** Forgets old callee calls. */
+  purgeCalleeCalls(before: number): Promise<number> {
+    return calleeLog.purgeCalleeCalls(this.db, before);
   }
 }

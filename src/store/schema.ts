@@ -1,4 +1,6 @@
 /** Table shapes as Kysely sees them; timestamps are integer epoch milliseconds on both engines. */
+import type { Generated } from 'kysely';
+import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { AccessKeyStatus } from '../ports/store.js';
 
 /** Row of `accounts`: one tenant. */
@@ -26,9 +28,141 @@ export interface RequestNoncesTable {
   expires_at: number;
 }
 
+/** Row of `campaign_tasks`: one task; lists and the retry reasons are JSON text, booleans 0/1 (same on both engines). */
+export interface CampaignTasksTable {
+  id: string;
+  account_id: string;
+  name: string;
+  agent_id: string | null;
+  virtual_number: string | null;
+  caller_numbers: string;
+  start_type: 'IMMEDIATE' | 'SCHEDULE';
+  task_start_time: number | null;
+  /** JSON array of the CallTime items exactly as received. */
+  call_time_raw: string;
+  /** JSON array of the parsed windows. */
+  call_windows: string;
+  call_days: string;
+  task_cps: number;
+  concurrency: number | null;
+  retry_enabled: number;
+  retry_reasons: string;
+  retry_times: number;
+  retry_interval_min: number;
+  time_zone: string;
+  application_code: string | null;
+  application_name: string | null;
+  source: number | null;
+  phone_type: number | null;
+  line_encoding: string | null;
+  line_phone_num: string | null;
+  status: TaskStatus;
+  start_failed_reason: string | null;
+  scheduled_start_at: number | null;
+  real_start_time: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Row of `campaign_batches`: one import call. */
+export interface CampaignBatchesTable {
+  id: string;
+  account_id: string;
+  task_id: string;
+  encryption_type: number;
+  row_count: number;
+  created_at: number;
+}
+
+/** Row of `campaign_details`: one recipient; the latest attempt's outcome is copied on for filters. */
+export interface CampaignDetailsTable {
+  id: string;
+  account_id: string;
+  task_id: string;
+  batch_id: string | null;
+  number: string;
+  encryption_type: number;
+  out_id: string | null;
+  /** JSON object of string variables. */
+  variables: string;
+  state: number;
+  due_at: number;
+  attempt_count: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  created_at: number;
+  calling_time: number | null;
+  call_result: string | null;
+  failed_reason: string | null;
+  duration_s: number | null;
+  major_intent: string | null;
+  turn_count: number | null;
+  ended_at: number | null;
+  updated_at: number;
+}
+
+/** Row of `call_attempts`: one attempt of one detail. */
+export interface CallAttemptsTable {
+  id: string;
+  call_id: string;
+  account_id: string;
+  task_id: string;
+  detail_id: string;
+  attempt_number: number;
+  from_state: number;
+  lease_owner: string;
+  claimed_at: number;
+  caller_number: string | null;
+  originated_at: number | null;
+  ring_at: number | null;
+  answer_at: number | null;
+  release_at: number | null;
+  duration_s: number | null;
+  call_result: string | null;
+  status_code: string | null;
+  failed_reason: string | null;
+  hangup_direction: string | null;
+  turn_count: number | null;
+  major_intent: string | null;
+  interrupted_at: number | null;
+  ended_at: number | null;
+}
+
+/** Row of `number_directory`: one plain number (sealed) under its three digests. */
+export interface NumberDirectoryTable {
+  account_id: string;
+  sha256: string;
+  md5: string;
+  sm3: string;
+  number_ciphertext: string;
+  created_at: number;
+}
+
+/** Row of `do_not_call`: one number an account must never call. */
+export interface DoNotCallTable {
+  account_id: string;
+  number: string;
+  created_at: number;
+}
+
+/** Row of `callee_calls`: one call to one callee (by calleeKey), for frequency caps. */
+export interface CalleeCallsTable {
+  account_id: string;
+  callee_key: string;
+  started_at: number;
+  attempt_id: string | null;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   request_nonces: RequestNoncesTable;
+  campaign_tasks: CampaignTasksTable;
+  campaign_batches: CampaignBatchesTable;
+  campaign_details: CampaignDetailsTable;
+  call_attempts: CallAttemptsTable;
+  number_directory: NumberDirectoryTable;
+  do_not_call: DoNotCallTable;
+  callee_calls: CalleeCallsTable;
 }

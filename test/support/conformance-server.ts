@@ -8,7 +8,7 @@ import { startHttpServer } from '../../src/app/http-server.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { NewAccessKey } from '../../src/core/accounts/access-keys.js';
-import type { Clock } from '../../src/ports/clock.js';
+import { systemClock, type Clock } from '../../src/ports/clock.js';
 
 /** A running server with the default account's first key. */
 export interface TestServer {
@@ -36,7 +36,7 @@ export interface TestServerOptions {
 
 /** A clock running `offsetMs` ahead of (or, negative, behind) the wall clock. */
 export function shiftedClock(offsetMs: number): Clock {
-  return { now: () => Date.now() + offsetMs };
+  return { now: () => Date.now() + offsetMs, sleep: systemClock.sleep };
 }
 
 /** Starts a server on a fresh data directory; call `stop()` in an `after` hook. */

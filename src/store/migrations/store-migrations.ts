@@ -1,8 +1,10 @@
 /** The ordered list of schema migrations, imported in code so the build in dist/ needs no migration folder. */
 import type { Migration } from 'kysely/migration';
 import * as accounts from './0001-accounts.js';
+import * as campaigns from './0002-campaigns.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-accounts': accounts,
+  '0002-campaigns': campaigns,
 });

@@ -1,0 +1,202 @@
+/**
+ * The simulated carrier's answered call: text in, text out. Every operation takes a simulated duration
+ * (speech at a speaking rate, listening until its timeout) and waits it on the clock multiplied by the time
+ * scale; the callee says nothing yet (simulated callees arrive with the conversation engine).
+ */
+import { isAbortError, type Clock } from '../../../ports/clock.js';
+import {
+  CallHungUpError,
+  type CallSession,
+  type DtmfOptions,
+  type DtmfResult,
+  type Hangup,
+  type HangupBy,
+  type ListenOptions,
+  type ListenResult,
+  type PlaybackResult,
+  type SayOptions,
+} from '../../../ports/call-session.js';
+
+/** Simulated time of a played voice file; the simulator has no media to measure. */
+export const SIM_PLAY_MS = 5000;
+/** Simulated time until a transferred call is connected to the agent. */
+export const SIM_TRANSFER_MS = 3000;
+
+/** What happened on a simulated call, for tests and the forecast. */
+export interface SimTurn {
+  /** Clock time, epoch ms. */
+  at: number;
+  kind: 'say' | 'play' | 'listen' | 'dtmf' | 'transfer' | 'hangup';
+  /** Spoken text, media id, transfer number or who hung up. */
+  text?: string;
+}
+
+/** Han characters and full-width forms are spoken at about 4 a second, other visible characters at about 15. */
+const SLOW_CHARS = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Simulated speaking time of `text` at `speed` (1 = normal): ~250 ms per Han character, ~65 ms per other. */
+export function speechMs(text: string, speed = 1): number {
+  let ms = 0;
+  for (const ch of text) {
+    if (SLOW_CHARS.test(ch)) ms += 250;
+    else if (ch.trim() !== '') ms += 65;
+  }
+  return Math.round(ms / (speed > 0 ? speed : 1));
+}
+
+/** What a simulated session needs from the carrier. */
+export interface SimSessionOptions {
+  clock: Clock;
+  timeScale: number;
+  callId: string;
+  variables: Readonly<Record<string, string>>;
+  answerAt: number;
+  /** Simulated talk time at which the call is cut, and by whom and why. */
+  limitMs: number;
+  limitBy: HangupBy;
+  limitReason?: string;
+}
+
+/** A CallSession on the simulated carrier; see the module comment. */
+export class SimCallSession implements CallSession {
+  readonly callId: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly hungUp: Promise<Hangup>;
+  /** Everything said, played and heard, in order. */
+  readonly transcript: SimTurn[] = [];
+  /** The number the flow handed the call to. */
+  transferredTo: string | undefined;
+  private ending: Hangup | undefined;
+  private endedTalkMs = 0;
+  private talkMs = 0;
+  private opClockMs = 0;
+  private resolveHungUp!: (hangup: Hangup) => void;
+  private readonly controller = new AbortController();
+
+  constructor(private readonly options: SimSessionOptions) {
+    this.callId = options.callId;
+    this.variables = options.variables;
+    this.hungUp = new Promise((resolve) => (this.resolveHungUp = resolve));
+    this.startWatchdog();
+  }
+
+  /** True once the call has ended. */
+  get isHungUp(): boolean {
+    return this.ending !== undefined;
+  }
+
+  /**
+   * Simulated talk time: the simulated length of the session's operations, plus the clock time spent outside
+   * them (a flow waiting on something else) scaled back. Exact on a virtual clock at any scale.
+   */
+  get talkTimeMs(): number {
+    if (this.ending) return this.endedTalkMs;
+    const { clock, timeScale, answerAt } = this.options;
+    const outside = timeScale > 0 ? (clock.now() - answerAt - this.opClockMs) / timeScale : 0;
+    return this.talkMs + Math.max(0, outside);
+  }
+
+  /** Records the text and takes its speaking time. */
+  async say(text: string, options: SayOptions = {}): Promise<PlaybackResult> {
+    this.note('say', text);
+    await this.spend(speechMs(text, options.speed));
+    return { completed: true };
+  }
+
+  /** Records the media id and takes SIM_PLAY_MS. */
+  async play(mediaId: string): Promise<PlaybackResult> {
+    this.note('play', mediaId);
+    await this.spend(SIM_PLAY_MS);
+    return { completed: true };
+  }
+
+  /** The simulated callee stays silent: waits the whole timeout. */
+  async listen(options: ListenOptions): Promise<ListenResult> {
+    this.note('listen');
+    await this.spend(options.timeoutMs);
+    return { timedOut: true };
+  }
+
+  /** The simulated callee presses no key: waits the whole timeout. */
+  async collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
+    this.note('dtmf');
+    await this.spend(options.timeoutMs);
+    return { digits: '', timedOut: true };
+  }
+
+  /** Takes SIM_TRANSFER_MS to connect, then ends the session for the flow (hung up by 'robot'). */
+  async transfer(number: string): Promise<void> {
+    if (!/^\+?\d{3,20}$/.test(number)) throw new Error(`cannot transfer to "${number}": not a phone number`);
+    this.note('transfer', number);
+    await this.spend(SIM_TRANSFER_MS);
+    this.transferredTo = number;
+    this.end('robot');
+  }
+
+  /** Ends the call from our side; idempotent. */
+  async hangup(): Promise<void> {
+    this.end('robot');
+  }
+
+  /** Ends the call (first caller wins): pending operations reject with CallHungUpError. */
+  end(by: HangupBy, reason?: string): void {
+    this.finish(by, reason, this.talkTimeMs);
+  }
+
+  /** Ends the call because it reached its limit; the talk time is the limit, whatever the clock's rounding. */
+  private cut(): void {
+    this.finish(this.options.limitBy, this.options.limitReason, this.options.limitMs);
+  }
+
+  private finish(by: HangupBy, reason: string | undefined, talkMs: number): void {
+    if (this.ending) return;
+    this.endedTalkMs = Math.round(talkMs);
+    this.ending = { by, at: this.options.clock.now(), ...(reason ? { reason } : {}) };
+    this.transcript.push({ at: this.ending.at, kind: 'hangup', text: by });
+    this.controller.abort();
+    this.resolveHungUp(this.ending);
+  }
+
+  private note(kind: SimTurn['kind'], text?: string): void {
+    if (this.ending) throw new CallHungUpError(this.ending);
+    this.transcript.push({ at: this.options.clock.now(), kind, ...(text !== undefined ? { text } : {}) });
+  }
+
+  /**
+   * Lets `ms` of simulated talk time pass, or less when the call reaches its limit first, in which case the
+   * call is cut. Clock waits are rounded to whole milliseconds so clock readings stay integers.
+   */
+  private async spend(ms: number): Promise<void> {
+    const { clock, timeScale, limitMs } = this.options;
+    const want = ms > 0 ? ms : 0;
+    const step = Math.max(0, Math.min(want, limitMs - this.talkTimeMs));
+    const started = clock.now();
+    try {
+      await clock.sleep(Math.round(step * timeScale), this.controller.signal);
+    } catch (error) {
+      // Cut mid-operation: its clock time so far counts through talkTimeMs as time outside operations.
+      if (isAbortError(error) && this.ending) throw new CallHungUpError(this.ending);
+      throw error;
+    }
+    if (this.ending) throw new CallHungUpError(this.ending);
+    this.talkMs += step;
+    this.opClockMs += clock.now() - started;
+    if (step < want) {
+      this.cut();
+      throw new CallHungUpError(this.ending ?? { by: this.options.limitBy, at: clock.now() });
+    }
+  }
+
+  /**
+   * Cuts the call at its limit even while the flow is busy elsewhere (waiting on an LLM, say). At scale 0 the
+   * clock would fire it at once, so there the limit is enforced by `spend` alone.
+   */
+  private startWatchdog(): void {
+    const { clock, timeScale, limitMs } = this.options;
+    if (!(timeScale > 0) || !Number.isFinite(limitMs)) return;
+    clock.sleep(Math.round(limitMs * timeScale), this.controller.signal).then(
+      () => this.cut(),
+      () => undefined, // aborted: the call ended first
+    );
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Several stores on one database claiming from the same task, as several dialer processes would: every due detail
+ * is claimed exactly once, recovery hands each expired claim to one store, and callee caps hold across them.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TaskRecord } from '../../src/core/campaigns/campaign-records.js';
+import type { Store } from '../../src/ports/store.js';
+import { ACC_A, T0, claimAll, claimRequest, createTask, createTenants, idSource, importBatch } from './campaign-fixtures.js';
+import type { StorePairFactory } from './shared-database-contract.js';
+
+/** Registers the cross-store campaign tests for one engine whose stores can run concurrently in one process. */
+export function sharedCampaignContract(label: string, openPair: StorePairFactory): void {
+  describe(`two stores claiming from one database: ${label}`, () => {
+    let stores: [Store, Store] | undefined;
+    const pair = (): [Store, Store] => {
+      assert.ok(stores, 'stores not opened');
+      return stores;
+    };
+    before(async () => {
+      stores = await openPair();
+      await stores[0].migrate();
+      await stores[1].migrate();
+      await createTenants(stores[0]);
+    });
+    after(async () => {
+      await Promise.all(stores?.map((s) => s.close()) ?? []);
+    });
+    claimRaceTests(pair);
+  });
+}
+
+/** Checks that `claimedPerStore` partitions `expected`: no id twice, none missing. */
+export function assertPartition(claimedPerStore: string[][], expected: string[]): void {
+  const all = claimedPerStore.flat();
+  assert.equal(new Set(all).size, all.length, 'a detail was claimed twice');
+  assert.deepEqual([...all].sort(), [...expected].sort());
+}
+
+function claimRaceTests(pair: () => [Store, Store]): void {
+  const ids = [idSource(41), idSource(42)] as const;
+  let task: TaskRecord;
+
+  test('concurrent claimers get disjoint sets that together cover every due detail', async () => {
+    const [a, b] = pair();
+    task = await createTask(a, ids[0], ACC_A, 'shared claims');
+    const { details } = await importBatch(a, ids[0], task, 2000);
+    const claimed = await Promise.all([
+      claimAll(a, claimRequest(task.id, ids[0], { limit: 9, leaseOwner: 'dialer-a', leaseMs: 1000 })),
+      claimAll(b, claimRequest(task.id, ids[1], { limit: 9, leaseOwner: 'dialer-b', leaseMs: 1000 })),
+    ]);
+    assertPartition(claimed, details.map((d) => d.id));
+    assert.ok(claimed[0].length > 0 && claimed[1].length > 0, `work was not shared: ${claimed[0].length} / ${claimed[1].length}`);
+  });
+
+  test('concurrent lease recoveries requeue each expired claim once', async () => {
+    const [a, b] = pair();
+    const recovered = await Promise.all([a.recoverExpiredLeases(T0 + 5000, 150), b.recoverExpiredLeases(T0 + 5000, 150)]);
+    const rest = await a.recoverExpiredLeases(T0 + 5000, 5000);
+    const perStore = [...recovered, rest].map((r) => r.requeued.map((x) => x.detailId));
+    const progress = (await a.taskProgress(ACC_A, [task.id])).get(task.id);
+    assertPartition(perStore, perStore.flat());
+    assert.equal(perStore.flat().length, 2000);
+    assert.deepEqual([progress?.byState[1], progress?.byState[3]], [2000, 0]);
+  });
+
+  test('a callee limit holds across stores originating at the same moment', async () => {
+    const [a, b] = pair();
+    const claims = await a.claimDueDetails(claimRequest(task.id, ids[0], { now: T0 + 6000, limit: 10 }));
+    const limits = [{ windowMs: 60_000, max: 1 }];
+    const results = await Promise.all(
+      claims.map((c, i) =>
+        (i % 2 ? a : b).markOriginated({ attemptId: c.attempt.id, at: T0 + 6001, callerNumber: '0571', calleeKey: 'same-person', calleeLimits: limits }),
+      ),
+    );
+    assert.deepEqual(results.filter((r) => r === 'originated').length, 1);
+    assert.equal(results.filter((r) => r === 'capped').length, claims.length - 1);
+  });
+}
