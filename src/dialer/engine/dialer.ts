@@ -1,0 +1,161 @@
+/**
+ * The dialer loop: starts scheduled tasks, recovers expired leases, and for every running task claims as many
+ * due recipients as its call window, CPS bucket and concurrency caps allow, then dials them. The database is
+ * the queue (ARCHITECTURE.md "The engine"): several dialers on one PostgreSQL share the work through claims.
+ */
+import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
+import type { AttemptIdSource, CampaignStore } from '../../ports/campaign-store.js';
+import type { Clock } from '../../ports/clock.js';
+import { availableSlots, assignLines, isCallable } from '../policies/index.js';
+import { CallRunner, type CallRunnerDeps } from './call-runner.js';
+import { settlement } from './settle.js';
+import { TaskRuntimes, type TaskRuntime } from './task-runtime.js';
+
+/** Dialer settings; defaults suit one process on SQLite. */
+export interface DialerOptions {
+  /** Identifies this process's claims (leases). */
+  owner: string;
+  /** How long a claim is held; in-flight calls have their leases extended. */
+  leaseMs?: number;
+  /** How often the loop looks for work when it found none. */
+  tickMs?: number;
+  /** Calls in flight per account in this process; undefined = no cap. */
+  accountConcurrency?: number;
+  /** Calls in flight per caller line in this process; undefined = no cap. */
+  lineConcurrency?: number;
+  /** Most recipients claimed in one go. */
+  maxClaim?: number;
+}
+
+/** What the dialer is built from. */
+export interface DialerDeps extends Omit<CallRunnerDeps, 'store' | 'clock'> {
+  store: CampaignStore;
+  clock: Clock;
+  ids: AttemptIdSource;
+}
+
+const DEFAULT_LINE = 'default';
+
+/** Runs campaigns until stopped. */
+export class Dialer {
+  private readonly runtimes = new TaskRuntimes();
+  private readonly runner: CallRunner;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly lineLoad = new Map<string, number>();
+  private readonly accountLoad = new Map<string, number>();
+  private readonly opts: Required<Omit<DialerOptions, 'accountConcurrency' | 'lineConcurrency'>> & DialerOptions;
+  private lastRecovery = Number.NEGATIVE_INFINITY;
+  private lastLeaseExtension = Number.NEGATIVE_INFINITY;
+  /** Details with a call in flight here, whose leases this process keeps alive. */
+  private readonly calling = new Set<string>();
+
+  constructor(private readonly deps: DialerDeps, options: DialerOptions) {
+    this.runner = new CallRunner(deps);
+    this.opts = { leaseMs: 120_000, tickMs: 200, maxClaim: 200, ...options };
+  }
+
+  /** Loops until the signal aborts, then waits for calls in flight to end (stop: nothing new starts). */
+  async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const started = await this.step().catch((err: unknown) => {
+        this.deps.onError(err, 'dialer step');
+        return 0;
+      });
+      if (started === 0) await this.deps.clock.sleep(this.opts.tickMs, signal).catch(() => undefined);
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  /** One pass over all work; returns how many calls it started. Exposed for tests and the simulator. */
+  async step(): Promise<number> {
+    const now = this.deps.clock.now();
+    await this.startScheduledTasks(now);
+    await this.extendLeases(now);
+    await this.recoverLeases(now);
+    const tasks = await this.deps.store.listRunningTasks();
+    this.runtimes.retain(new Set(tasks.map((t) => t.id)));
+    let started = 0;
+    for (const task of tasks) started += await this.dispatch(task, now);
+    for (const task of tasks) {
+      if (this.runtimes.get(task, now).running === 0) await this.deps.store.completeTaskIfDone(task.id, now);
+    }
+    return started;
+  }
+
+  /** Calls in flight in this process. */
+  get activeCalls(): number {
+    return this.inFlight.size;
+  }
+
+  private async startScheduledTasks(now: number): Promise<void> {
+    for (const task of await this.deps.store.listDueScheduledTasks(now)) {
+      await this.deps.store.changeTaskStatus(task.accountId, task.id, 'start', now).catch((err: unknown) => this.deps.onError(err, `scheduled start of ${task.id}`));
+    }
+  }
+
+  private async dispatch(task: TaskRecord, now: number): Promise<number> {
+    const rt = this.runtimes.get(task, now);
+    if (!isCallable(rt.schedule, now)) return 0;
+    const lines = (task.settings.callerNumbers.length > 0 ? task.settings.callerNumbers : [DEFAULT_LINE]).map((line) => ({
+      line, running: this.lineLoad.get(line) ?? 0,
+    }));
+    const slots = availableSlots(
+      { task: rt.running, account: this.accountLoad.get(task.accountId) ?? 0, lines },
+      { task: task.settings.concurrency ?? undefined, account: this.opts.accountConcurrency, line: this.opts.lineConcurrency },
+    );
+    const granted = rt.bucket.takeMany(now, Math.min(slots, this.opts.maxClaim));
+    if (granted === 0) return 0;
+    const claims = await this.deps.store.claimDueDetails({
+      taskId: task.id, now, limit: granted, leaseOwner: this.opts.owner, leaseMs: this.opts.leaseMs, ids: this.deps.ids,
+    });
+    if (claims.length < granted) rt.bucket.refund(granted - claims.length);
+    const assigned = assignLines(lines, claims.length, this.opts.lineConcurrency);
+    claims.forEach((claim, i) => this.launch(task, rt, claim, assigned[i] ?? lines[0]!.line));
+    return claims.length;
+  }
+
+  private launch(task: TaskRecord, rt: TaskRuntime, claim: Parameters<CallRunner['run']>[2], line: string): void {
+    rt.running++;
+    this.calling.add(claim.detail.id);
+    bump(this.lineLoad, line, 1);
+    bump(this.accountLoad, task.accountId, 1);
+    const call = this.runner.run(task, rt, claim, line).finally(() => {
+      rt.running--;
+      this.calling.delete(claim.detail.id);
+      bump(this.lineLoad, line, -1);
+      bump(this.accountLoad, task.accountId, -1);
+      this.inFlight.delete(call);
+    });
+    this.inFlight.add(call);
+  }
+
+  /** Calls can outlast a lease (talk time is up to an hour); keep ours alive well before they expire. */
+  private async extendLeases(now: number): Promise<void> {
+    if (now - this.lastLeaseExtension < this.opts.leaseMs / 3 || this.calling.size === 0) return;
+    this.lastLeaseExtension = now;
+    await this.deps.store.extendLeases(this.opts.owner, [...this.calling], now + this.opts.leaseMs);
+  }
+
+  /** Crash recovery: never-dialed claims go back to the queue; dialed-without-outcome ones follow the retry policy. */
+  private async recoverLeases(now: number): Promise<void> {
+    if (now - this.lastRecovery < this.opts.leaseMs / 4) return;
+    this.lastRecovery = now;
+    const { interrupted } = await this.deps.store.recoverExpiredLeases(now);
+    for (const { detail, attempt } of interrupted) {
+      const task = await this.deps.store.getTask(detail.accountId, detail.taskId);
+      if (!task) continue;
+      const next = settlement(attempt.attemptNumber, 'INTERRUPTED', now, this.runtimes.get(task, now).retry);
+      await this.deps.store.completeAttempt({
+        attemptId: attempt.id,
+        outcome: { callResult: null, failedReason: 'interrupted: the dialer stopped before the call reported an outcome', endedAt: now },
+        next,
+      });
+    }
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const value = (map.get(key) ?? 0) + by;
+  if (value === 0) map.delete(key);
+  else map.set(key, value);
+}
