@@ -1,13 +1,32 @@
 /**
- * MissCallRetry, CallRetryReason, CallRetryTimes, CallRetryInterval. Limits from the doc: at most 3 retries;
- * the interval at most 720 minutes (CreateAiCallTask; UpdateAiCallTask's text says 120 — waihu applies 720 to both
- * so a task created with 600 can be updated without being refused its own value).
+ * MissCallRetry, CallRetryReason, CallRetryTimes, CallRetryInterval, the only parser of them; the dialer's retry
+ * policy is built from the RetrySettings made here.
+ *
+ * Limits from the doc: at most 3 retries; the interval at most 720 minutes (CreateAiCallTask; UpdateAiCallTask's
+ * text says 120 — waihu applies 720 to both so a task created with 600 can be updated without being refused its own
+ * value). Choices the doc leaves open:
+ * - Without CallRetryReason (absent or an empty list) the transient causes are retried: USER_BUSY, NO_ANSWER,
+ *   NETWORK_BUSY, POWERED_OFF. Rejected, suspended and invalid numbers are the callee's or the carrier's answer and
+ *   are retried only when asked for. Reasons are case-insensitive.
+ * - Without CallRetryTimes one retry; without CallRetryInterval 5 minutes; the interval is at least 1 minute, so a
+ *   busy callee is never redialled at once.
+ * - Every value is checked even when MissCallRetry is off, so bad input is reported when it is given, not when
+ *   retries are turned on.
  */
+import type { CallResult } from '../calls/call-result.js';
 import { DomainError } from '../errors.js';
 import { readBool, readInt, readList } from './setting-values.js';
 
 /** The CallResult values the doc allows as retry reasons. */
-export const RETRY_REASONS = ['CALL_REJECTED', 'USER_BUSY', 'SUSPEND', 'INVALID_NUMBER', 'POWERED_OFF', 'NETWORK_BUSY', 'NO_ANSWER'] as const;
+export const RETRY_REASONS = [
+  'CALL_REJECTED',
+  'USER_BUSY',
+  'SUSPEND',
+  'INVALID_NUMBER',
+  'POWERED_OFF',
+  'NETWORK_BUSY',
+  'NO_ANSWER',
+] as const satisfies readonly CallResult[];
 
 /** One retry reason. */
 export type RetryReason = (typeof RETRY_REASONS)[number];
@@ -34,24 +53,25 @@ export interface RetryInput {
   CallRetryInterval?: unknown;
 }
 
-function parseReasons(value: unknown, fallback: readonly RetryReason[]): RetryReason[] {
-  const list = readList(value, 'CallRetryReason', [...fallback]) ?? [];
-  const reasons = new Set<RetryReason>();
-  for (const item of list) {
-    const reason = typeof item === 'string' ? item.trim().toUpperCase() : '';
-    if (!(RETRY_REASONS as readonly string[]).includes(reason)) {
-      throw new DomainError('InvalidArgument', `CallRetryReason "${String(item)}" is not one of ${RETRY_REASONS.join(', ')}`, 'CallRetryReason');
-    }
-    reasons.add(reason as RetryReason);
+/** One CallRetryReason item (`index` names it in errors). */
+function parseReason(item: unknown, index: number): RetryReason {
+  const reason = typeof item === 'string' ? item.trim().toUpperCase() : '';
+  if (!(RETRY_REASONS as readonly string[]).includes(reason)) {
+    const message = `CallRetryReason[${index}] ${JSON.stringify(item) ?? String(item)} is not one of ${RETRY_REASONS.join(', ')}`;
+    throw new DomainError('InvalidArgument', message, 'CallRetryReason');
   }
-  return RETRY_REASONS.filter((r) => reasons.has(r));
+  return reason as RetryReason;
 }
 
-/**
- * Reasons retried when CallRetryReason is left out: the transient ones. Rejected, suspended and invalid numbers are
- * the callee's or the carrier's answer (same choice as src/dialer/policies/retry.ts).
- */
-export const DEFAULT_RETRY_REASONS: readonly RetryReason[] = Object.freeze(['USER_BUSY', 'NO_ANSWER', 'NETWORK_BUSY', 'POWERED_OFF']);
+/** The reasons listed, duplicates dropped, in documented order; an absent or empty list keeps `fallback`. */
+function parseReasons(value: unknown, fallback: readonly RetryReason[]): RetryReason[] {
+  const list = readList(value, 'CallRetryReason', undefined);
+  const given = list === undefined || list.length === 0 ? fallback : list.map((item: unknown, index) => parseReason(item, index));
+  return RETRY_REASONS.filter((r) => given.includes(r));
+}
+
+/** Reasons retried when CallRetryReason is left out or empty: the transient ones. */
+export const DEFAULT_RETRY_REASONS: readonly RetryReason[] = Object.freeze(['USER_BUSY', 'POWERED_OFF', 'NETWORK_BUSY', 'NO_ANSWER']);
 
 /** Retries when none are configured: off (MissCallRetry's documented default), one retry after 5 minutes. */
 export const DEFAULT_RETRY: RetrySettings = Object.freeze({

@@ -5,6 +5,12 @@ function bad(param: string, message: string): DomainError {
   return new DomainError('InvalidArgument', `${param} ${message}`, param);
 }
 
+/** A received value for an error message, cut short so a huge input does not make a huge message. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** True when a parameter was not given. */
 export function absent(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
@@ -16,8 +22,8 @@ export function readInt(value: unknown, param: string, range: { min: number; max
 export function readInt(value: unknown, param: string, range: { min: number; max: number }, fallback: number | null): number | null {
   if (absent(value)) return fallback;
   const n = typeof value === 'string' ? Number(value.trim()) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw bad(param, 'must be an integer');
-  if (n < range.min || n > range.max) throw bad(param, `must be between ${range.min} and ${range.max}`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw bad(param, `must be an integer, got ${shown(value)}`);
+  if (n < range.min || n > range.max) throw bad(param, `must be between ${range.min} and ${range.max}, got ${shown(value)}`);
   return n;
 }
 

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../errors.js';
 import { newTaskRecord, scheduledStartOnUpdate } from './new-task.js';
+import { DEFAULT_RETRY } from './retry-settings.js';
 import { applyTaskUpdate, parseTaskSettings, type TaskSettingsInput } from './task-settings.js';
 
 const BASE: TaskSettingsInput = {
@@ -26,19 +27,10 @@ test('CreateAiCallTask parameters parse with the documented and waihu defaults',
   assert.deepEqual(s.callDays, ['MONDAY', 'TUESDAY']);
   assert.equal(s.callTime.windows[0]?.endSecond, 64_800);
   assert.deepEqual([s.taskCps, s.concurrency, s.timeZone], [10, null, 'Asia/Shanghai']);
-  assert.deepEqual(s.retry, { enabled: false, reasons: ['USER_BUSY', 'POWERED_OFF', 'NETWORK_BUSY', 'NO_ANSWER'], times: 1, intervalMinutes: 5 });
+  assert.deepEqual(s.retry, DEFAULT_RETRY);
 });
 
-test('retry parameters take their limits from the doc', () => {
-  const s = parseTaskSettings({ ...BASE, MissCallRetry: 'true', CallRetryReason: ['no_answer', 'CALL_REJECTED'], CallRetryTimes: '3', CallRetryInterval: 720 });
-  assert.deepEqual(s.retry, { enabled: true, reasons: ['CALL_REJECTED', 'NO_ANSWER'], times: 3, intervalMinutes: 720 });
-  refuses({ CallRetryTimes: 4 }, 'CallRetryTimes', /between 0 and 3/);
-  refuses({ CallRetryInterval: 721 }, 'CallRetryInterval', /between 1 and 720/);
-  refuses({ CallRetryReason: ['ANSWERED'] }, 'CallRetryReason', /"ANSWERED" is not one of/);
-  refuses({ MissCallRetry: 'yes' }, 'MissCallRetry', /true or false/);
-});
-
-test('every other parameter is checked and named', () => {
+test('every parameter is checked and named', () => {
   refuses({ TaskName: '  ' }, 'TaskName', /required/);
   refuses({ TaskName: 'x'.repeat(129) }, 'TaskName', /at most 128/);
   refuses({ StartType: 'LATER' }, 'StartType', /IMMEDIATE or SCHEDULE/);

@@ -75,9 +75,11 @@ export class Dialer {
     const tasks = await this.deps.store.listRunningTasks();
     this.runtimes.retain(new Set(tasks.map((t) => t.id)));
     let started = 0;
-    for (const task of tasks) started += await this.dispatch(task, now);
     for (const task of tasks) {
-      if (this.runtimes.get(task, now).running === 0) await this.deps.store.completeTaskIfDone(task.id, now);
+      const rt = await this.runtimeOf(task, now);
+      if (!rt) continue;
+      started += await this.dispatch(task, rt, now);
+      if (rt.running === 0) await this.deps.store.completeTaskIfDone(task.id, now);
     }
     return started;
   }
@@ -93,8 +95,21 @@ export class Dialer {
     }
   }
 
-  private async dispatch(task: TaskRecord, now: number): Promise<number> {
-    const rt = this.runtimes.get(task, now);
+  /**
+   * The task's runtime; a task whose stored settings no longer build one (they are validated on the way in, so
+   * only data written by an older version could) is stopped and reported instead of being retried every tick.
+   */
+  private async runtimeOf(task: TaskRecord, now: number): Promise<TaskRuntime | undefined> {
+    try {
+      return this.runtimes.get(task, now);
+    } catch (err) {
+      this.deps.onError(err, `settings of task ${task.id}; the task is stopped`);
+      await this.deps.store.changeTaskStatus(task.accountId, task.id, 'stop', now);
+      return undefined;
+    }
+  }
+
+  private async dispatch(task: TaskRecord, rt: TaskRuntime, now: number): Promise<number> {
     if (!isCallable(rt.schedule, now)) return 0;
     const lines = (task.settings.callerNumbers.length > 0 ? task.settings.callerNumbers : [DEFAULT_LINE]).map((line) => ({
       line, running: this.lineLoad.get(line) ?? 0,
@@ -144,7 +159,8 @@ export class Dialer {
     for (const { detail, attempt } of interrupted) {
       const task = await this.deps.store.getTask(detail.accountId, detail.taskId);
       if (!task) continue;
-      const next = settlement(attempt.attemptNumber, 'INTERRUPTED', now, this.runtimes.get(task, now).retry);
+      const rt = await this.runtimeOf(task, now);
+      const next = rt ? settlement(attempt.attemptNumber, 'INTERRUPTED', now, rt.retry) : ({ state: 5 } as const);
       await this.deps.store.completeAttempt({
         attemptId: attempt.id,
         outcome: { callResult: null, failedReason: 'interrupted: the dialer stopped before the call reported an outcome', endedAt: now },

@@ -19,17 +19,8 @@ export function taskRuntime(task: TaskRecord, now: number): TaskRuntime {
   return {
     taskId: task.id,
     updatedAt: task.updatedAt,
-    schedule: callSchedule({
-      windows: s.callTime.windows.map((w) => ({ start: w.startTime, end: w.endTime })),
-      days: s.callDays,
-      timeZone: s.timeZone,
-    }),
-    retry: retryPolicy({
-      missCallRetry: s.retry.enabled,
-      callRetryReason: s.retry.reasons,
-      callRetryTimes: s.retry.times,
-      callRetryInterval: s.retry.intervalMinutes,
-    }),
+    schedule: callSchedule({ windows: s.callTime.windows, days: s.callDays, timeZone: s.timeZone }),
+    retry: retryPolicy(s.retry),
     bucket: new TokenBucket({ ratePerSecond: s.taskCps }, now),
     running: 0,
   };

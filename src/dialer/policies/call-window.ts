@@ -1,37 +1,35 @@
 /**
- * When a task may place calls: daily windows on allowed weekdays, in the task's time zone.
+ * When a task may place calls: daily windows on allowed weekdays, in the task's time zone. The windows and days
+ * come parsed and validated from core (core/campaigns/call-time.ts, which also decides what 23:59:59, 24:00:00 and
+ * equal ends mean); this module only turns them into instants.
  *
  * Rules the aiccs documentation leaves open, decided here:
- * - A window whose end is at or before its start crosses midnight and belongs to the day it STARTS on:
+ * - A window whose end is before its start crosses midnight and belongs to the day it STARTS on:
  *   with CallDay = [FRIDAY], 22:00-02:00 is open Friday 22:00 to Saturday 02:00, not Saturday night.
- * - An empty window list means the whole day on every allowed day; an empty day set means never.
- * - Windows may overlap or touch; the schedule is their union.
+ * - Windows may overlap or touch; the schedule is their union. No windows or no days means never.
  * - DST: a window edge in a skipped hour moves to the end of the gap; an edge the clock shows twice
  *   takes its first occurrence. A window wholly inside a skipped hour does not open that day.
  */
-import { DomainError } from '../../core/errors.js';
-import {
-  WEEKDAYS,
-  dailyWindow,
-  parseCallDays,
-  type CallWindow,
-  type DailyWindow,
-  type Weekday,
-} from './call-time.js';
+import { CALL_DAYS, type CallDay, type CallWindow } from '../../core/campaigns/call-time.js';
 import { DAY_MS, DEFAULT_TIME_ZONE, zoneCalendar } from './zoned-time.js';
 
-/** A validated schedule; plain data, safe to keep on a task and share. */
+/** A daily window in seconds after the local midnight of the day it starts on; the end may exceed 86400. */
+export interface DailyWindow {
+  readonly startSecond: number;
+  readonly endSecond: number;
+}
+
+/** A schedule ready for the clock; plain data, safe to keep on a task and share. */
 export interface CallSchedule {
   readonly timeZone: string;
-  readonly days: ReadonlySet<Weekday>;
-  /** Empty means the whole day. */
+  readonly days: ReadonlySet<CallDay>;
   readonly windows: readonly DailyWindow[];
 }
 
-/** What a schedule is built from: windows, CallDay values and an optional IANA zone. */
+/** What a schedule is built from: core's parsed CallTime windows and CallDay list, and an IANA zone. */
 export interface CallScheduleSpec {
   readonly windows: readonly CallWindow[];
-  readonly days: Iterable<unknown>;
+  readonly days: readonly CallDay[];
   readonly timeZone?: string;
 }
 
@@ -40,41 +38,51 @@ interface Interval {
   readonly end: number;
 }
 
-const WHOLE_DAY: readonly DailyWindow[] = [{ startSecond: 0, endSecond: 86_400 }];
+const SECONDS_PER_DAY = 86_400;
 // Scanning one day back (windows crossing midnight) to eight ahead (same weekday next week, plus its
 // crossing windows) sees every occurrence that can matter for "now" or "next".
 const DAYS_AHEAD = 8;
 
-/** Builds a schedule, validating every window, day and the zone; throws InvalidArgument naming the bad part. */
+/** True for a whole second of the day in 0..max. */
+function isDaySecond(value: unknown, max: number): boolean {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max;
+}
+
+/** A parsed window in the start day's seconds: an end before the start is on the next day. */
+function dailyWindow(window: CallWindow, index: number): DailyWindow {
+  const { startSecond, endSecond } = window;
+  // A window that did not come from core's parser would otherwise yield NaN instants and silently never open.
+  if (!isDaySecond(startSecond, SECONDS_PER_DAY - 1) || !isDaySecond(endSecond, SECONDS_PER_DAY)) {
+    throw new RangeError(`window ${index} is not a parsed CallTime window (startSecond/endSecond): ${JSON.stringify(window)}`);
+  }
+  return Object.freeze({ startSecond, endSecond: endSecond > startSecond ? endSecond : endSecond + SECONDS_PER_DAY });
+}
+
+/**
+ * Builds a schedule from parsed settings; throws InvalidArgument (param TimeZone) for an unknown zone and
+ * RangeError for a window that is not core's parsed form.
+ */
 export function callSchedule(spec: CallScheduleSpec): CallSchedule {
   const timeZone = spec.timeZone ?? DEFAULT_TIME_ZONE;
   zoneCalendar(timeZone);
-  const windows = spec.windows.map((window, index) => {
-    const parsed = dailyWindow(window);
-    if (typeof parsed === 'string') {
-      throw new DomainError('InvalidArgument', `CallTime[${index}] ${parsed}`, 'CallTime');
-    }
-    return Object.freeze(parsed);
-  });
-  const days = parseCallDays([...spec.days]);
-  return Object.freeze({ timeZone, days, windows: Object.freeze(windows) });
+  const windows = Object.freeze(spec.windows.map((window, index) => dailyWindow(window, index)));
+  return Object.freeze({ timeZone, days: new Set(spec.days), windows });
 }
 
 /** The weekday of a civil day number (day 0, 1970-01-01, was a Thursday). */
-export function weekdayOf(day: number): Weekday {
-  return WEEKDAYS[(((day + 3) % 7) + 7) % 7] as Weekday;
+export function weekdayOf(day: number): CallDay {
+  return CALL_DAYS[(((day + 3) % 7) + 7) % 7] as CallDay;
 }
 
 /** Every window occurrence starting on local days firstDay..lastDay, as instants, sorted by start. */
 function occurrences(schedule: CallSchedule, firstDay: number, lastDay: number): Interval[] {
   const calendar = zoneCalendar(schedule.timeZone);
-  const windows = schedule.windows.length > 0 ? schedule.windows : WHOLE_DAY;
   const found: Interval[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     if (!schedule.days.has(weekdayOf(day))) continue;
     const midnight = day * DAY_MS;
     const resolve = calendar.resolverFor(midnight, midnight + 2 * DAY_MS);
-    for (const window of windows) {
+    for (const window of schedule.windows) {
       const start = resolve(midnight + window.startSecond * 1000);
       const end = resolve(midnight + window.endSecond * 1000);
       if (end > start) found.push({ start, end });
@@ -94,9 +102,9 @@ export function isCallable(schedule: CallSchedule, at: number): boolean {
   return occurrences(schedule, day - 1, day).some((o) => o.start <= at && at < o.end);
 }
 
-/** The first instant at or after `from` when calls may start; null when no day is allowed at all. */
+/** The first instant at or after `from` when calls may start; null when the schedule never opens. */
 export function nextCallableAt(schedule: CallSchedule, from: number): number | null {
-  if (schedule.days.size === 0) return null;
+  if (schedule.days.size === 0 || schedule.windows.length === 0) return null;
   const day = localDay(schedule, from);
   let next: number | null = null;
   for (const o of occurrences(schedule, day - 1, day + DAYS_AHEAD)) {
@@ -127,6 +135,3 @@ export function windowEndsAt(schedule: CallSchedule, at: number): number | undef
   const horizon = zoneCalendar(schedule.timeZone).instantOf((day + DAYS_AHEAD) * DAY_MS);
   return cursor >= horizon ? Number.POSITIVE_INFINITY : cursor;
 }
-
-/** The CallTime and CallDay parsers (call-time.ts), so one import gives the whole schedule API. */
-export { parseCallDays, parseCallTime, WEEKDAYS, type CallWindow, type DailyWindow, type Weekday } from './call-time.js';
