@@ -4,12 +4,14 @@ import { DomainError } from '../core/errors.js';
 import { keysCommand } from './keys.js';
 import { consoleOutput, type Output } from './output.js';
 import { serve } from './serve.js';
+import { simulateCommand } from './simulate.js';
 
 const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voice APIs
 
   waihu serve                 start the API server (settings: WAIHU_* env vars or waihu.config.json)
   waihu keys create|list|disable|enable|delete
   waihu accounts create|list
+  waihu simulate FILE.csv     forecast a campaign on the virtual clock (waihu simulate --help)
   waihu help`;
 
 /** Runs the CLI with the given arguments; resolves with the process exit code. */
@@ -18,6 +20,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
   try {
     if (command === 'serve') return await serve(loadConfig(), out);
     if (command === 'keys' || command === 'accounts') return await keysCommand(loadConfig(), command, rest, out);
+    if (command === 'simulate') return await simulateCommand(loadConfig(), rest, out);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.print(HELP);
       return 0;
@@ -26,7 +29,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     return 2;
   } catch (err) {
     // Operator-facing: a clear message, no stack trace for expected failures.
-    if (err instanceof DomainError || (err instanceof Error && /invalid waihu configuration/.test(err.message))) {
+    if (err instanceof DomainError || (err instanceof Error && /invalid waihu configuration|CSV/.test(err.message))) {
       out.error(`waihu: ${err.message}`);
       return 1;
     }

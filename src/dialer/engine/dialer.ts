@@ -6,7 +6,7 @@
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { AttemptIdSource, CampaignStore } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
-import { availableSlots, assignLines, isCallable } from '../policies/index.js';
+import { availableSlots, assignLines, isCallable, nextCallableAt } from '../policies/index.js';
 import { CallRunner, type CallRunnerDeps } from './call-runner.js';
 import { settlement } from './settle.js';
 import { TaskRuntimes, type TaskRuntime } from './task-runtime.js';
@@ -25,6 +25,8 @@ export interface DialerOptions {
   lineConcurrency?: number;
   /** Most recipients claimed in one go. */
   maxClaim?: number;
+  /** Longest back-off between passes that find nothing to do. */
+  maxIdleMs?: number;
 }
 
 /** What the dialer is built from. */
@@ -46,22 +48,36 @@ export class Dialer {
   private readonly opts: Required<Omit<DialerOptions, 'accountConcurrency' | 'lineConcurrency'>> & DialerOptions;
   private lastRecovery = Number.NEGATIVE_INFINITY;
   private lastLeaseExtension = Number.NEGATIVE_INFINITY;
+  /** When every running task was outside its call window at the last pass: the first opening; else -Infinity. */
+  private allClosedUntil = Number.NEGATIVE_INFINITY;
   /** Details with a call in flight here, whose leases this process keeps alive. */
   private readonly calling = new Set<string>();
 
   constructor(private readonly deps: DialerDeps, options: DialerOptions) {
     this.runner = new CallRunner(deps);
-    this.opts = { leaseMs: 120_000, tickMs: 200, maxClaim: 200, ...options };
+    this.opts = { leaseMs: 120_000, tickMs: 200, maxIdleMs: 2_000, maxClaim: 200, ...options };
   }
 
-  /** Loops until the signal aborts, then waits for calls in flight to end (stop: nothing new starts). */
+  /**
+   * Loops until the signal aborts, then waits for calls in flight to end (stop: nothing new starts). When a pass
+   * finds nothing to do it backs off (up to maxIdleMs), and when every running task is outside its call window it
+   * sleeps until the first window opens — a week on the virtual clock is then a few hundred passes, not millions.
+   */
   async run(signal: AbortSignal): Promise<void> {
+    let idleMs = 0;
     while (!signal.aborted) {
       const started = await this.step().catch((err: unknown) => {
         this.deps.onError(err, 'dialer step');
         return 0;
       });
-      if (started === 0) await this.deps.clock.sleep(this.opts.tickMs, signal).catch(() => undefined);
+      if (started > 0) {
+        idleMs = 0;
+        continue;
+      }
+      idleMs = Math.min(this.opts.maxIdleMs, idleMs === 0 ? this.opts.tickMs : idleMs * 2);
+      const untilWindow = this.allClosedUntil - this.deps.clock.now();
+      const wait = this.inFlight.size === 0 && untilWindow > idleMs ? untilWindow : idleMs;
+      await this.deps.clock.sleep(wait, signal).catch(() => undefined);
     }
     await Promise.all(this.inFlight);
   }
@@ -75,12 +91,17 @@ export class Dialer {
     const tasks = await this.deps.store.listRunningTasks();
     this.runtimes.retain(new Set(tasks.map((t) => t.id)));
     let started = 0;
+    let firstOpening = tasks.length > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     for (const task of tasks) {
       const rt = await this.runtimeOf(task, now);
       if (!rt) continue;
+      if (isCallable(rt.schedule, now)) firstOpening = Number.NEGATIVE_INFINITY;
+      else firstOpening = Math.min(firstOpening, nextCallableAt(rt.schedule, now) ?? Number.POSITIVE_INFINITY);
       started += await this.dispatch(task, rt, now);
       if (rt.running === 0) await this.deps.store.completeTaskIfDone(task.id, now);
     }
+    // Scheduled starts and recovery still need looking at: never sleep more than a lease period in one go.
+    this.allClosedUntil = Math.min(firstOpening, now + this.opts.leaseMs);
     return started;
   }
 

@@ -1,0 +1,72 @@
+/** The numbers a campaign forecast reports, computed from the carrier's ledger and the recipients' final results. */
+import type { CallResult } from '../core/calls/call-result.js';
+import type { LedgerEntry } from '../providers/telephony/sim/sim-ledger.js';
+
+/** What `waihu simulate` prints. */
+export interface Forecast {
+  recipients: number;
+  /** False when the time limit ended the run first. */
+  completed: boolean;
+  startAt: number;
+  endAt: number;
+  /** Virtual time from start to the last recipient settled. */
+  durationMs: number;
+  attempts: number;
+  /** Final result per recipient; FAILED for those never connected to a carrier outcome. */
+  outcomes: Record<string, number>;
+  /** Recipients whose final result is ANSWERED, over all recipients. */
+  answerRate: number;
+  /** Dials per second over the seconds in which dialing happened, and the configured TaskCps. */
+  achievedCps: number;
+  taskCps: number;
+  busiestHour: { hour: string; dials: number } | null;
+}
+
+/** Inputs of summarise. */
+export interface ForecastInput {
+  startAt: number;
+  endAt: number;
+  completed: boolean;
+  ledger: readonly LedgerEntry[];
+  results: readonly (CallResult | null)[];
+  timeZone: string;
+  taskCps: number;
+}
+
+/** Builds the forecast. */
+export function summarise(input: ForecastInput): Forecast {
+  const outcomes: Record<string, number> = {};
+  for (const r of input.results) outcomes[r ?? 'FAILED'] = (outcomes[r ?? 'FAILED'] ?? 0) + 1;
+  const answered = outcomes.ANSWERED ?? 0;
+  return {
+    recipients: input.results.length,
+    completed: input.completed,
+    startAt: input.startAt,
+    endAt: input.endAt,
+    durationMs: input.endAt - input.startAt,
+    attempts: input.ledger.length,
+    outcomes,
+    answerRate: input.results.length === 0 ? 0 : answered / input.results.length,
+    achievedCps: dialingRate(input.ledger),
+    taskCps: input.taskCps,
+    busiestHour: busiestHour(input.ledger, input.timeZone),
+  };
+}
+
+/** Dials per second, counting only seconds in which at least one dial left (pauses outside call windows excluded). */
+function dialingRate(ledger: readonly LedgerEntry[]): number {
+  const seconds = new Set(ledger.map((e) => Math.floor(e.at / 1000)));
+  return seconds.size === 0 ? 0 : ledger.length / seconds.size;
+}
+
+function busiestHour(ledger: readonly LedgerEntry[], timeZone: string): Forecast['busiestHour'] {
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const counts = new Map<string, number>();
+  for (const e of ledger) {
+    const hour = `${format.format(e.at)}:00`;
+    counts.set(hour, (counts.get(hour) ?? 0) + 1);
+  }
+  let best: Forecast['busiestHour'] = null;
+  for (const [hour, dials] of counts) if (!best || dials > best.dials) best = { hour, dials };
+  return best;
+}

@@ -1,0 +1,96 @@
+/**
+ * `waihu simulate`: runs a campaign on the virtual clock with the real engine (store, dialer, simulated carrier)
+ * and summarises what happened as a forecast. It is the same code that runs campaigns for real, not a model of it.
+ */
+import { newTaskRecord } from '../core/campaigns/new-task.js';
+import { parseImportRows } from '../core/campaigns/recipient.js';
+import { parseTaskSettings, type TaskSettingsInput } from '../core/campaigns/task-settings.js';
+import type { CallResult } from '../core/calls/call-result.js';
+import { IdGenerator } from '../core/ids.js';
+import { Dialer } from '../dialer/engine/dialer.js';
+import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
+import { runOpeningLine } from '../flows/opening-line.js';
+import { VirtualClock } from '../ports/clock.js';
+import type { LedgerEntry } from '../providers/telephony/sim/sim-ledger.js';
+import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
+import { openStore } from '../store/open-store.js';
+import { summarise, type Forecast } from './forecast.js';
+
+/** What to simulate. */
+export interface SimulationInput {
+  /** Import rows: calleeNumber, optional outId, every other key a variable. */
+  rows: Record<string, string>[];
+  /** CreateAiCallTask parameters (StartType is forced to IMMEDIATE at `startAt`). */
+  settings: TaskSettingsInput;
+  startAt: number;
+  seed: number;
+  /** Virtual seconds per real second; 0 runs as fast as possible. */
+  speed: number;
+  /** Gives up after this much virtual time (a schedule that never opens would run forever). */
+  maxVirtualMs?: number;
+  onProgress?(done: number, total: number, virtualNow: number): void;
+}
+
+const ACCOUNT = '100000000000000000';
+const STEP_MS = 60_000;
+
+/** Runs the campaign to completion (or the time limit) and returns the forecast. */
+export async function runSimulation(input: SimulationInput): Promise<Forecast> {
+  const clock = new VirtualClock(input.startAt);
+  const store = await openStore({ sqliteFile: ':memory:' });
+  try {
+    await store.migrate();
+    await store.insertAccount({ id: ACCOUNT, name: 'simulation', createdAt: input.startAt });
+    const ids = new IdGenerator(clock, 1);
+    const settings = parseTaskSettings({ ...input.settings, StartType: 'IMMEDIATE' });
+    const task = newTaskRecord(ids.next(), ACCOUNT, settings, input.startAt);
+    await store.insertTask(task);
+    for (let i = 0; i < input.rows.length; i += 1000) {
+      const chunk = parseImportRows(input.rows.slice(i, i + 1000), 0);
+      await store.importDetails({
+        accountId: ACCOUNT, taskId: task.id, batchId: ids.next(), encryptionType: 0, at: input.startAt,
+        details: chunk.map((r) => ({ ...r, id: ids.next() })),
+      });
+    }
+    const ledger: LedgerEntry[] = [];
+    const errors: unknown[] = [];
+    const dialer = new Dialer({
+      store, clock, ids,
+      telephony: new SimTelephony({ clock, ledger: { record: (e) => void ledger.push(e) }, timeScale: 1, seed: input.seed }),
+      resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
+      flowFor: () => async (session) => { await runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }); },
+      calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, cappedDelayMs: 60_000, onError: (err) => errors.push(err),
+    }, { owner: 'simulation', tickMs: 200 });
+    const stop = new AbortController();
+    const loop = dialer.run(stop.signal);
+    const completed = await advanceUntilDone(input, clock, async () => {
+      const progress = (await store.taskProgress(ACCOUNT, [task.id])).get(task.id);
+      const done = (progress?.byState[4] ?? 0) + (progress?.byState[5] ?? 0);
+      input.onProgress?.(done, input.rows.length, clock.now());
+      return (await store.getTask(ACCOUNT, task.id))?.status === 'COMPLETED';
+    });
+    stop.abort();
+    await clock.runUntil(() => dialer.activeCalls === 0);
+    await loop;
+    if (errors.length > 0) throw new Error(`the engine reported ${errors.length} error(s); first: ${String(errors[0])}`);
+    const details = await store.pageDetails(ACCOUNT, task.id, {}, { pageNo: 1, pageSize: Math.max(1, input.rows.length) });
+    const results = details.items.map((d) => d.callResult as CallResult | null);
+    return summarise({ startAt: input.startAt, endAt: clock.now(), completed, ledger, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
+  } finally {
+    await store.close();
+  }
+}
+
+async function advanceUntilDone(input: SimulationInput, clock: VirtualClock, isDone: () => Promise<boolean>): Promise<boolean> {
+  const deadline = input.startAt + (input.maxVirtualMs ?? 60 * 86_400_000);
+  const realStart = performance.now();
+  while (clock.now() < deadline) {
+    await clock.runUntil(Math.min(clock.now() + STEP_MS, deadline));
+    if (await isDone()) return true;
+    if (input.speed > 0) {
+      const behind = (clock.now() - input.startAt) / input.speed - (performance.now() - realStart);
+      if (behind > 0) await new Promise((r) => setTimeout(r, behind));
+    }
+  }
+  return false;
+}
