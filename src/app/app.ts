@@ -5,6 +5,8 @@ import type { Config } from '../config/config.js';
 import { AccessKeyService, type NewAccessKey } from '../core/accounts/access-keys.js';
 import { KeyCache } from '../core/accounts/key-cache.js';
 import { SecretBox } from '../core/accounts/secret-box.js';
+import { IdOnlyAgentNames } from '../core/campaigns/agent-names.js';
+import { CampaignService } from '../core/campaigns/campaign-service.js';
 import { IdGenerator } from '../core/ids.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
@@ -51,7 +53,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The cache and the service refer to each other: lookups go through the service, changes invalidate the cache.
   const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
   const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
-  const handlers = buildHandlers({ accessKeys });
+  const campaigns = new CampaignService({ store, ids, clock, agents: new IdOnlyAgentNames() });
+  const handlers = buildHandlers({ accessKeys, campaigns });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;
   const gateway = new Gateway({
