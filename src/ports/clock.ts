@@ -49,11 +49,12 @@ async function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) throw new AbortError(signal.reason);
   if (!(ms > 0)) return;
   if (ms === Infinity) return untilAborted(signal);
-  const end = Date.now() + ms;
   try {
-    for (let left = ms; left > 0; left = end - Date.now()) {
-      await realDelay(Math.min(left, MAX_REAL_TIMER_MS), undefined, { signal });
-    }
+    // Node's timers cap at 2^31 ms, so longer sleeps go in chunks. No re-check against Date.now(): a timer may fire
+    // a millisecond "early" by Date.now()'s rounding, and topping up would reorder sleeps of equal length.
+    let left = ms;
+    for (; left > MAX_REAL_TIMER_MS; left -= MAX_REAL_TIMER_MS) await realDelay(MAX_REAL_TIMER_MS, undefined, { signal });
+    await realDelay(left, undefined, { signal });
   } catch (error) {
     throw isAbortError(error) ? new AbortError(signal?.reason) : error;
   }

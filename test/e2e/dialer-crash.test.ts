@@ -43,11 +43,11 @@ test('SIGKILLed and restarted dialers: every recipient ends terminal, no attempt
   const ids = new IdGenerator(systemClock, 900);
   const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings({
     TaskName: 'crash', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"00:00:00","endTime":"24:00:00"}'],
-    CallDay: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], TaskCps: 100,
+    CallDay: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], TaskCps: 40,
     MissCallRetry: false,
   }), now);
   await store.insertTask(task);
-  const details = Array.from({ length: 150 }, (_, i) => ({
+  const details = Array.from({ length: 300 }, (_, i) => ({
     id: ids.next(), number: `139${String(i).padStart(8, '0')}`, encryptionType: 0 as const, outId: null, variables: {},
   }));
   await store.importDetails({ accountId: ACCOUNT, taskId: task.id, batchId: ids.next(), encryptionType: 0, at: now, details });
@@ -79,6 +79,7 @@ test('SIGKILLed and restarted dialers: every recipient ends terminal, no attempt
   assert.ok(interrupted.length > 0, 'some calls were cut by a kill and recovered');
   const dialed = readLedger(ledger).map((e) => e.attemptId);
   assert.equal(new Set(dialed).size, dialed.length, 'no attempt id appears twice in the ledger');
-  assert.ok(dialed.length >= 150);
+  // A kill can tear the ledger line being written (readLedger skips it), so up to one dial per kill is unrecorded.
+  assert.ok(dialed.length >= 300 - kills, `${dialed.length} dials recorded`);
   await store.close();
 });
