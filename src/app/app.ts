@@ -30,6 +30,10 @@ export interface App {
   /** Keys (`product/action`) of the actions that are built. */
   readonly builtActions: ReadonlySet<string>;
   readonly logger: Logger;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Seals secrets at rest (AccessKey secrets, directory numbers). */
+  readonly secrets: SecretBox;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -71,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }, NONCE_PURGE_INTERVAL_MS);
   purge.unref();
   return {
-    config, store, accessKeys, catalog, gateway, logger,
+    config, store, accessKeys, catalog, gateway, logger, clock, ids, secrets,
     builtActions: new Set(handlers.keys()),
     close: async () => {
       clearInterval(purge);

@@ -28,8 +28,11 @@ export interface DialerServiceDeps {
 /** A running dialer. */
 export interface RunningDialer {
   readonly dialer: Dialer;
-  /** Starts nothing new, waits for calls in flight, closes the carrier's ledger. */
-  stop(): Promise<void>;
+  /**
+   * Starts nothing new and waits up to `graceMs` for calls in flight; calls still running then are left to lease
+   * recovery on the next start (closed as interrupted, then the retry policy). Closes the carrier's ledger.
+   */
+  stop(graceMs: number): Promise<void>;
 }
 
 // Until agents exist (issue 4) every answered call hears this line, with the recipient's variables filled in.
@@ -59,9 +62,12 @@ export function startDialer(deps: DialerServiceDeps): RunningDialer {
   const loop = dialer.run(abort.signal);
   return {
     dialer,
-    stop: async () => {
+    stop: async (graceMs) => {
       abort.abort();
-      await loop;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([loop, grace]);
+      clearTimeout(timer);
       ledger.close();
     },
   };

@@ -1,6 +1,7 @@
 /** `waihu serve`: start the API server on the configured port and stop gracefully on SIGINT/SIGTERM. */
 import type { Config } from '../config/config.js';
 import { createApp, ensureDefaultAccount } from '../app/app.js';
+import { startDialer } from '../app/dialer-service.js';
 import { startHttpServer } from '../app/http-server.js';
 import type { Output } from './output.js';
 
@@ -14,6 +15,7 @@ export async function serve(config: Config, out: Output): Promise<number> {
   const app = await createApp(config);
   const created = await ensureDefaultAccount(app);
   const server = await startHttpServer(app);
+  const dialer = config.dialer ? startDialer(app) : undefined;
   if (created) {
     out.print(
       [
@@ -24,10 +26,13 @@ export async function serve(config: Config, out: Output): Promise<number> {
       ].join('\n'),
     );
   }
-  out.print(`waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony})`);
+  out.print(
+    `waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony}, dialer: ${dialer ? 'on' : 'off'})`,
+  );
   await stopRequested;
-  out.print('waihu: shutting down, finishing in-flight requests');
+  out.print('waihu: shutting down, finishing in-flight requests and calls');
   await server.stop();
+  await dialer?.stop(config.shutdownTimeoutMs);
   await app.close();
   return 0;
 }

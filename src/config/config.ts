@@ -24,6 +24,8 @@ export const configSchema = z.object({
   throttling: bool.default(true),
   maxBodyBytes: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
   shutdownTimeoutMs: z.coerce.number().int().min(0).default(10_000),
+  /** Run the campaign dialer in this process (turn off on API-only nodes sharing a PostgreSQL). */
+  dialer: bool.default(true),
   simTimeScale: z.coerce.number().finite().min(0).default(1),
   simSeed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(20_260_101),
 });
