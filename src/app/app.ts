@@ -8,6 +8,7 @@ import { SecretBox } from '../core/accounts/secret-box.js';
 import { IdOnlyAgentNames } from '../core/campaigns/agent-names.js';
 import { CampaignService } from '../core/campaigns/campaign-service.js';
 import { IdGenerator } from '../core/ids.js';
+import { NumberDirectory } from '../core/numbers/number-directory.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { openStore } from '../store/open-store.js';
@@ -58,7 +59,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
   const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
   const campaigns = new CampaignService({ store, ids, clock, agents: new IdOnlyAgentNames() });
-  const handlers = buildHandlers({ accessKeys, campaigns });
+  const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
+  const handlers = buildHandlers({ accessKeys, campaigns, numberLists });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;
   const gateway = new Gateway({

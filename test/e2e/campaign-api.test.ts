@@ -5,6 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createLogger } from '../../src/app/logger.js';
 import { startDialer, type RunningDialer } from '../../src/app/dialer-service.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
@@ -37,9 +38,12 @@ async function taskIdByName(name: string): Promise<string> {
   return list.find((t) => t.TaskName === name)!.TaskId;
 }
 
-async function details(taskId: string): Promise<{ PhoneNumber?: string; CalledNumber?: string; Status: number; CallResult?: string }[]> {
-  const page = await viaCore(tenant, 'QueryAiCallDetailPage', { TaskId: taskId, Status: 1, PageSize: 100 });
-  return (page.Data as { List: [] }).List;
+interface DetailRow { CalledNumber: string; CallResult?: string; FailedReason?: string }
+
+/** Details of a task in one aiccs Status group: 1 ended, 2 failed. */
+async function details(taskId: string, status = 1): Promise<DetailRow[]> {
+  const page = await viaCore(tenant, 'QueryAiCallDetailPage', { TaskId: taskId, Status: status, PageSize: 100 });
+  return (page.Data as { List: DetailRow[] }).List;
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -66,4 +70,34 @@ test('create, import and the dialer calls every recipient to a final outcome', a
   // Status 4 is COMPLETED (docs/aiccs-tasks.md); the dialer marks it once the last call has settled.
   const status = async () => ((await viaCore(tenant, 'QueryAiCallTaskPage', { TaskId: taskId })).Data as { List: { Status: number }[] }).List[0]?.Status;
   await waitFor(async () => (await status()) === 4, 'the task to complete');
+});
+
+test('do-not-call numbers fail with a reason; hashed recipients dial through the uploaded number directory', async () => {
+  const waihu = (action: string, params: Record<string, unknown>) =>
+    tenant.core.call({ version: '2026-12-01', action, params: { PhoneNumbers: JSON.stringify(params.PhoneNumbers) } }).then((r) => r.body);
+  assert.deepEqual((await waihu('AddDoNotCallNumbers', { PhoneNumbers: ['13855550000'] })).Data, { Added: 1 });
+  assert.deepEqual((await waihu('AddDirectoryNumbers', { PhoneNumbers: ['13966660000'] })).Data, { Added: 1 });
+
+  await createTask('lists-plain');
+  const plainTask = await taskIdByName('lists-plain');
+  await viaCore(tenant, 'ImportTaskNumberDatas', {
+    TaskId: plainTask, DataType: 'JSON', PhoneNumberList: [{ calleeNumber: '13855550000' }, { calleeNumber: '13877770000' }],
+  });
+  await waitFor(async () => (await details(plainTask, 1)).length + (await details(plainTask, 2)).length === 2, 'both recipients to settle');
+  assert.deepEqual((await details(plainTask, 1)).map((d) => [d.CalledNumber, d.CallResult]), [['13877770000', 'ANSWERED']]);
+  const refused = await details(plainTask, 2);
+  assert.equal(refused[0]?.CalledNumber, '13855550000');
+  assert.match(refused[0]?.FailedReason ?? '', /do-not-call/);
+
+  await createTask('lists-hashed');
+  const hashedTask = await taskIdByName('lists-hashed');
+  const sha256 = (n: string) => createHash('sha256').update(n).digest('hex');
+  await viaCore(tenant, 'ImportTaskNumberDatas', {
+    TaskId: hashedTask, DataType: 'JSON', EncryptionType: 2,
+    PhoneNumberList: [{ calleeNumber: sha256('13966660000') }, { calleeNumber: sha256('13911110000') }],
+  });
+  await waitFor(async () => (await details(hashedTask, 1)).length + (await details(hashedTask, 2)).length === 2, 'both hashed recipients to settle');
+  assert.deepEqual((await details(hashedTask, 1)).map((d) => [d.CalledNumber, d.CallResult]), [[sha256('13966660000'), 'ANSWERED']]);
+  const unmatched = await details(hashedTask, 2);
+  assert.match(unmatched[0]?.FailedReason ?? '', /no number in the directory matches this SHA256 hash/);
 });
