@@ -53,10 +53,21 @@ export function summarise(input: ForecastInput): Forecast {
   };
 }
 
-/** Dials per second, counting only seconds in which at least one dial left (pauses outside call windows excluded). */
+/**
+ * Dials per second during the longest stretch of continuous dialing (dials less than a second apart), so pauses
+ * outside call windows and the partial first and last seconds do not distort it: (dials - 1) / (last - first).
+ */
 function dialingRate(ledger: readonly LedgerEntry[]): number {
-  const seconds = new Set(ledger.map((e) => Math.floor(e.at / 1000)));
-  return seconds.size === 0 ? 0 : ledger.length / seconds.size;
+  const times = ledger.map((e) => e.at).sort((a, b) => a - b);
+  let best = { count: 0, span: 0 };
+  let start = 0;
+  for (let i = 1; i <= times.length; i++) {
+    if (i < times.length && times[i]! - times[i - 1]! < 1000) continue;
+    const count = i - start;
+    if (count > best.count) best = { count, span: times[i - 1]! - times[start]! };
+    start = i;
+  }
+  return best.count < 2 || best.span === 0 ? 0 : ((best.count - 1) * 1000) / best.span;
 }
 
 function busiestHour(ledger: readonly LedgerEntry[], timeZone: string): Forecast['busiestHour'] {

@@ -46,7 +46,7 @@ function describe(f: Forecast): string {
     `  time to complete   ${hours} h (from ${new Date(f.startAt).toISOString()} to ${new Date(f.endAt).toISOString()})`,
     `  attempts           ${f.attempts}`,
     `  answer rate        ${(f.answerRate * 100).toFixed(1)} %`,
-    `  achieved CPS       ${f.achievedCps.toFixed(2)} per dialing second (TaskCps ${f.taskCps})`,
+    `  achieved CPS       ${f.achievedCps.toFixed(2)} during continuous dialing (TaskCps ${f.taskCps})`,
     `  busiest hour       ${f.busiestHour ? `${f.busiestHour.hour} (${f.busiestHour.dials} dials)` : '-'}`,
     '  final outcome per recipient:',
     outcomes,

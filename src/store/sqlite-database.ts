@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { attachNonceFile, nonceFileFor } from './sqlite-nonce-file.js';
+import { StatementCachingDatabase } from './statement-cache.js';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 
 /** True for paths that name no file (an in-memory database). */
@@ -40,10 +41,14 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-/** Kysely's SQLite dialect with immediate transactions and transactional migrations. */
+/** Kysely's SQLite dialect with immediate transactions, transactional migrations and reused prepared statements. */
 export class WaihuSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: BetterSqlite3.Database) {
-    super({ database });
+  private readonly database: StatementCachingDatabase;
+
+  constructor(database: BetterSqlite3.Database) {
+    const cached = new StatementCachingDatabase(database);
+    super({ database: cached });
+    this.database = cached;
   }
 
   override createDriver(): Driver {

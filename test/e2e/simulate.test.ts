@@ -32,6 +32,8 @@ test('the forecast counts attempts and outcomes as the engine produced them, acr
   // Friday's two seconds at 5 cps dial 10 (the first 10 imported); Monday 09:00-10:00 dials the 5 busy ones and,
   // 30 minutes later, their retries: 10 again. The first busiest hour is reported.
   assert.deepEqual(forecast.busiestHour, { hour: '2026-12-04 17:00', dials: 10 });
+  // Friday's 10 dials, 200 ms apart, are the longest continuous stretch: exactly TaskCps.
+  assert.equal(forecast.achievedCps, 5);
 });
 
 test('CSV rows: a number column under any of its names, outId and variables', () => {
