@@ -2,6 +2,9 @@
  * `waihu simulate`: runs a campaign on the virtual clock with the real engine (store, dialer, simulated carrier)
  * and summarises what happened as a forecast. It is the same code that runs campaigns for real, not a model of it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { newTaskRecord } from '../core/campaigns/new-task.js';
 import { parseImportRows } from '../core/campaigns/recipient.js';
 import { parseTaskSettings, type TaskSettingsInput } from '../core/campaigns/task-settings.js';
@@ -11,6 +14,7 @@ import { Dialer } from '../dialer/engine/dialer.js';
 import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import { runOpeningLine } from '../flows/opening-line.js';
 import { VirtualClock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
 import type { LedgerEntry } from '../providers/telephony/sim/sim-ledger.js';
 import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
 import { openStore } from '../store/open-store.js';
@@ -37,7 +41,9 @@ const STEP_MS = 60_000;
 /** Runs the campaign to completion (or the time limit) and returns the forecast. */
 export async function runSimulation(input: SimulationInput): Promise<Forecast> {
   const clock = new VirtualClock(input.startAt);
-  const store = await openStore({ sqliteFile: ':memory:' });
+  // A temporary file rather than ':memory:': a large campaign then lives in the page cache, not in this process.
+  const dir = mkdtempSync(path.join(tmpdir(), 'waihu-simulate-'));
+  const store = await openStore({ sqliteFile: path.join(dir, 'simulation.db') });
   try {
     await store.migrate();
     await store.insertAccount({ id: ACCOUNT, name: 'simulation', createdAt: input.startAt });
@@ -73,11 +79,21 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     await clock.runUntil(() => dialer.activeCalls === 0);
     await loop;
     if (errors.length > 0) throw new Error(`the engine reported ${errors.length} error(s); first: ${String(errors[0])}`);
-    const details = await store.pageDetails(ACCOUNT, task.id, {}, { pageNo: 1, pageSize: Math.max(1, input.rows.length) });
-    const results = details.items.map((d) => d.callResult as CallResult | null);
+    const results = await finalResults(store, task.id);
     return summarise({ startAt: input.startAt, endAt: clock.now(), completed, ledger, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
   } finally {
     await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every recipient's final result, read a page at a time so a large campaign is never all in memory at once. */
+async function finalResults(store: Store, taskId: string): Promise<(CallResult | null)[]> {
+  const results: (CallResult | null)[] = [];
+  for (let pageNo = 1; ; pageNo++) {
+    const page = await store.pageDetails(ACCOUNT, taskId, {}, { pageNo, pageSize: 1000 });
+    for (const d of page.items) results.push(d.callResult);
+    if (page.items.length < 1000) return results;
   }
 }
 
