@@ -97,3 +97,46 @@ test('a campaign runs to completion: magic-number outcomes, retries by cause, Ta
   assert.ok(span >= 19 && span <= 20.5, `100 dials at 5 cps took ${span} s`);
   await s.store.close();
 });
+
+test('stop: calls in flight finish and nothing new starts; start again: the campaign completes', async () => {
+  const numbers = Array.from({ length: 40 }, (_, i) => `1386${String(i).padStart(3, '0')}0000`);
+  const s = await setup(numbers, {});
+  const stop = new AbortController();
+  const loop = s.dialer.run(stop.signal);
+  await s.clock.runUntil(T0 + 3_000);
+  await s.store.changeTaskStatus(ACCOUNT, s.task.id, 'stop', s.clock.now());
+  const dialedAtStop = s.ledger.length;
+  assert.ok(dialedAtStop >= 10 && dialedAtStop <= 20, `${dialedAtStop} dials in the first 3 s at 5 cps`);
+  // Long enough for every call in flight to end (answered calls talk for well under 10 minutes in the sim model).
+  await s.clock.runUntil(T0 + 15 * 60_000);
+  assert.equal(s.ledger.length, dialedAtStop, 'no dial after the stop');
+  const afterStop = await s.store.pageDetails(ACCOUNT, s.task.id, {}, { pageNo: 1, pageSize: 100 });
+  assert.equal(afterStop.items.filter((d) => d.state === 3).length, 0, 'calls in flight at the stop have finished');
+  assert.equal(afterStop.items.filter((d) => d.state === 4).length, dialedAtStop);
+
+  await s.store.changeTaskStatus(ACCOUNT, s.task.id, 'start', s.clock.now());
+  let done = false;
+  const watcher = (async () => {
+    while (!done) {
+      done = (await s.store.getTask(ACCOUNT, s.task.id))?.status === 'COMPLETED';
+      if (!done) await s.clock.sleep(1000);
+    }
+  })();
+  await s.clock.runUntil(() => done);
+  stop.abort();
+  await s.clock.runUntil(() => s.dialer.activeCalls === 0);
+  await Promise.all([loop, watcher]);
+  assert.equal(s.ledger.length, 40, 'each recipient dialed once in all');
+  assert.deepEqual(s.errors, []);
+  await s.store.close();
+});
+
+test('a SCHEDULE task starts by itself at TaskStartTime, not before', async () => {
+  const startAt = T0 + 60 * 60_000;
+  const s = await setup(Array.from({ length: 5 }, (_, i) => `1387${String(i).padStart(3, '0')}0000`), { StartType: 'SCHEDULE', TaskStartTime: startAt });
+  assert.equal(s.task.status, 'INIT');
+  await runToCompletion(s);
+  assert.equal(s.ledger.length, 5);
+  const first = Math.min(...s.ledger.map((e) => e.at));
+  assert.ok(first >= startAt && first < startAt + 5_000, `first dial at +${(first - T0) / 1000} s`);
+});
