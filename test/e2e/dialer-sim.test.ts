@@ -18,7 +18,7 @@ import { openStore } from '../../src/store/open-store.js';
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 const ACCOUNT = '900000000000000001';
 
-async function setup(recipients: string[], settings: Record<string, unknown>) {
+async function setup(recipients: string[], settings: Record<string, unknown>, calleeLimits: { windowMs: number; max: number }[] = []) {
   const clock = new VirtualClock(T0);
   const store = await openStore({ sqliteFile: ':memory:' });
   await store.migrate();
@@ -40,7 +40,7 @@ async function setup(recipients: string[], settings: Record<string, unknown>) {
     store, clock, ids, telephony,
     resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
     flowFor: () => (session) => runOpeningLine(session, { template: '您好${name}，您的快递已到。' }).then(() => undefined),
-    calleeLimits: [], cappedDelayMs: 60_000,
+    calleeLimits, cappedDelayMs: 60_000,
     onError: (err) => errors.push(err),
   }, { owner: 'dialer-1' });
   return { clock, store, task, ledger, dialer, errors };
@@ -139,4 +139,14 @@ test('a SCHEDULE task starts by itself at TaskStartTime, not before', async () =
   assert.equal(s.ledger.length, 5);
   const first = Math.min(...s.ledger.map((e) => e.at));
   assert.ok(first >= startAt && first < startAt + 5_000, `first dial at +${(first - T0) / 1000} s`);
+});
+
+test('a per-callee frequency cap holds across recipients: the same number is not called twice within the window', async () => {
+  // The same callee imported three times; at most one call a minute to it.
+  const s = await setup(['13880000000', '13880000000', '13880000000', '13881110000'], {}, [{ windowMs: 60_000, max: 1 }]);
+  await runToCompletion(s);
+  const times = s.ledger.filter((e) => e.callee === '13880000000').map((e) => e.at).sort((a, b) => a - b);
+  assert.equal(times.length, 3);
+  for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= 60_000, `calls ${(times[i]! - times[i - 1]!) / 1000} s apart`);
+  assert.equal(s.ledger.filter((e) => e.callee === '13881110000').length, 1);
 });
