@@ -100,8 +100,9 @@ export class Dialer {
       started += await this.dispatch(task, rt, now);
       if (rt.running === 0) await this.deps.store.completeTaskIfDone(task.id, now);
     }
-    // Scheduled starts and recovery still need looking at: never sleep more than a lease period in one go.
-    this.allClosedUntil = Math.min(firstOpening, now + this.opts.leaseMs);
+    // Scheduled starts, recovery and tasks created meanwhile still need looking at: a long sleep is capped at
+    // 10 idle periods (20 s by default), so a task started while all others wait for their window is not kept waiting.
+    this.allClosedUntil = Math.min(firstOpening, now + 10 * this.opts.maxIdleMs);
     return started;
   }
 
