@@ -3,6 +3,7 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { AttemptRecord, BatchRecord, DetailRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailFilter, Page, PageRequest } from '../ports/campaign-store.js';
 import { toAttempt, toBatch, toDetail } from './campaign-rows.js';
+import { countRows, pageOffset } from './paging.js';
 import type { Database } from './schema.js';
 
 /** One batch of the account. */
@@ -70,15 +71,14 @@ export async function pageDetails(
   const owned = await db.selectFrom('campaign_tasks').select('id').where('id', '=', taskId).where('account_id', '=', accountId).executeTakeFirst();
   if (!owned) return { total: 0, items: [] };
   const query = applyFilter(db.selectFrom('campaign_details').where('task_id', '=', taskId), filter);
-  const count = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(count.n);
+  const total = await countRows(query);
   if (total === 0) return { total, items: [] };
   const rows = await query
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.pageSize)
-    .offset((page.pageNo - 1) * page.pageSize)
+    .offset(pageOffset(page))
     .execute();
   return { total, items: rows.map(toDetail) };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { HashType } from '../core/numbers/encryption-type.js';
 import type { DirectoryEntry, Page, PageRequest } from '../ports/campaign-store.js';
 import { chunks, rowsPerInsert } from './engine-sql.js';
+import { countRows, pageOffset } from './paging.js';
 import type { Database } from './schema.js';
 
 const HASH_COLUMN = { 1: 'md5', 2: 'sha256', 3: 'sm3' } as const;
@@ -91,13 +92,13 @@ export async function findDoNotCall(db: Kysely<Database>, accountId: string, num
 /** The do-not-call list, newest first. */
 export async function listDoNotCall(db: Kysely<Database>, accountId: string, page: PageRequest): Promise<Page<{ number: string; createdAt: number }>> {
   const query = db.selectFrom('do_not_call').where('account_id', '=', accountId);
-  const count = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const total = await countRows(query);
   const rows = await query
     .select(['number', 'created_at'])
     .orderBy('created_at', 'desc')
     .orderBy('number')
     .limit(page.pageSize)
-    .offset((page.pageNo - 1) * page.pageSize)
+    .offset(pageOffset(page))
     .execute();
-  return { total: Number(count.n), items: rows.map((r) => ({ number: r.number, createdAt: Number(r.created_at) })) };
+  return { total, items: rows.map((r) => ({ number: r.number, createdAt: Number(r.created_at) })) };
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest, TaskCommand, TaskListFilter } from '../ports/campaign-store.js';
 import { settingsColumns, toTask } from './campaign-rows.js';
 import { forUpdate, isUniqueViolation, likeContains } from './engine-sql.js';
+import { countRows, pageOffset } from './paging.js';
 import type { Database } from './schema.js';
 
 /** Runs `write`, turning a unique violation on the task name into AlreadyExists. */
@@ -56,15 +57,15 @@ export async function listTasks(db: Kysely<Database>, accountId: string, filter:
   if (filter.taskId) query = query.where('id', '=', filter.taskId);
   if (filter.agentIds) query = query.where('agent_id', 'in', [...filter.agentIds]);
   if (filter.applicationCode) query = query.where('application_code', '=', filter.applicationCode);
-  const count = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const total = await countRows(query);
   const rows = await query
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.pageSize)
-    .offset((page.pageNo - 1) * page.pageSize)
+    .offset(pageOffset(page))
     .execute();
-  return { total: Number(count.n), items: rows.map(toTask) };
+  return { total, items: rows.map(toTask) };
 }
 
 /** The task row locked for a status or settings change; undefined when the account has no such task. */

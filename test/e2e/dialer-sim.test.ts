@@ -48,8 +48,12 @@ async function setup(recipients: string[], settings: Record<string, unknown>, ca
 
 async function runToCompletion(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
   const stop = new AbortController();
+  await untilCompleted(s, s.dialer.run(stop.signal), stop);
+}
+
+/** Advances virtual time until the task is COMPLETED, then stops the running dialer loop and lets its calls end. */
+async function untilCompleted(s: Awaited<ReturnType<typeof setup>>, loop: Promise<void>, stop: AbortController): Promise<void> {
   let done = false;
-  const loop = s.dialer.run(stop.signal);
   const watcher = (async () => {
     while (!done) {
       done = (await s.store.getTask(ACCOUNT, s.task.id))?.status === 'COMPLETED';
@@ -115,17 +119,7 @@ test('stop: calls in flight finish and nothing new starts; start again: the camp
   assert.equal(afterStop.items.filter((d) => d.state === 4).length, dialedAtStop);
 
   await s.store.changeTaskStatus(ACCOUNT, s.task.id, 'start', s.clock.now());
-  let done = false;
-  const watcher = (async () => {
-    while (!done) {
-      done = (await s.store.getTask(ACCOUNT, s.task.id))?.status === 'COMPLETED';
-      if (!done) await s.clock.sleep(1000);
-    }
-  })();
-  await s.clock.runUntil(() => done);
-  stop.abort();
-  await s.clock.runUntil(() => s.dialer.activeCalls === 0);
-  await Promise.all([loop, watcher]);
+  await untilCompleted(s, loop, stop);
   assert.equal(s.ledger.length, 40, 'each recipient dialed once in all');
   assert.deepEqual(s.errors, []);
   await s.store.close();
