@@ -11,6 +11,7 @@ import { IdGenerator } from '../core/ids.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
+import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
 import { openStore } from '../store/open-store.js';
 import { authenticate } from '../gateway/auth/authenticate.js';
 import { ActionCatalog, generatedActionSpecs } from '../gateway/catalog/catalog.js';
@@ -60,7 +61,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
   const campaigns = new CampaignService({ store, ids, clock, agents: new IdOnlyAgentNames() });
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
-  const handlers = buildHandlers({ accessKeys, campaigns, numberLists });
+  const simulatorModels = { models: new StoredSimModels(store, clock), clock };
+  const handlers = buildHandlers({ accessKeys, campaigns, numberLists, simulatorModels });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;
   const gateway = new Gateway({

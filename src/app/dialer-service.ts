@@ -14,6 +14,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { SIM_LEDGER_FILE, SimLedger } from '../providers/telephony/sim/sim-ledger.js';
 import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
+import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
 
 /** What the dialer service needs from the app. */
 export interface DialerServiceDeps {
@@ -42,7 +43,9 @@ const OPENING_LINE = '您好${name}，这里是语音通知，请留意相关信
 export function startDialer(deps: DialerServiceDeps): RunningDialer {
   const { config, store, clock, ids, logger } = deps;
   const ledger = new SimLedger(path.join(config.dataDir, SIM_LEDGER_FILE));
-  const telephony = new SimTelephony({ clock, ledger, timeScale: config.simTimeScale, seed: config.simSeed });
+  // Each account's model as set through SetSimulatorModel, re-read at most every few seconds (SIM_MODEL_CACHE_MS).
+  const models = new StoredSimModels(store, clock);
+  const telephony = new SimTelephony({ clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed });
   const directory = new NumberDirectory(store, deps.secrets);
   const dialer = new Dialer(
     {

@@ -16,6 +16,7 @@ import { runOpeningLine } from '../flows/opening-line.js';
 import { VirtualClock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import type { LedgerEntry } from '../providers/telephony/sim/sim-ledger.js';
+import { staticModelSource } from '../providers/telephony/sim/sim-model.js';
 import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
 import { openStore } from '../store/open-store.js';
 import { summarise, type Forecast } from './forecast.js';
@@ -30,6 +31,8 @@ export interface SimulationInput {
   seed: number;
   /** Virtual seconds per real second; 0 runs as fast as possible. */
   speed: number;
+  /** The simulated carrier's outcome model (JSON as in docs/simulator.md); the default model when absent. */
+  model?: unknown;
   /** Gives up after this much virtual time (a schedule that never opens would run forever). */
   maxVirtualMs?: number;
   onProgress?(done: number, total: number, virtualNow: number): void;
@@ -59,10 +62,11 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
       });
     }
     const ledger: LedgerEntry[] = [];
+    const models = input.model === undefined ? undefined : staticModelSource({ [ACCOUNT]: input.model });
     const errors: unknown[] = [];
     const dialer = new Dialer({
       store, clock, ids,
-      telephony: new SimTelephony({ clock, ledger: { record: (e) => void ledger.push(e) }, timeScale: 1, seed: input.seed }),
+      telephony: new SimTelephony({ clock, ledger: { record: (e) => void ledger.push(e) }, models, timeScale: 1, seed: input.seed }),
       resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
       flowFor: () => async (session) => { await runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }); },
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, cappedDelayMs: 60_000, onError: (err) => errors.push(err),

@@ -2,15 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/config.js';
+import { DomainError } from '../core/errors.js';
+import { parseSimModel } from '../providers/telephony/sim/sim-model.js';
 import { runSimulation } from '../app/simulation.js';
 import type { Forecast } from '../app/forecast.js';
 import type { Output } from './output.js';
 
 const USAGE = `usage: waihu simulate FILE.csv [--cps N] [--call-time 09:00-12:00,13:30-18:00] [--days MONDAY,...]
          [--retry-times N] [--retry-interval MINUTES] [--retry-reasons USER_BUSY,NO_ANSWER] [--time-zone TZ]
-         [--start 2026-12-01T09:00:00+08:00] [--seed N] [--speed N] [--json]
+         [--start 2026-12-01T09:00:00+08:00] [--seed N] [--speed N] [--model FILE.json] [--json]
 The CSV has a header row: a number column (calleeNumber, number, phone or PhoneNumber), an optional outId, and
-any other columns as variables.`;
+any other columns as variables. --model replaces the simulated carrier's default outcome model (docs/simulator.md).`;
 
 const NUMBER_COLUMNS = new Set(['calleenumber', 'number', 'phone', 'phonenumber']);
 const ALL_DAYS = 'MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY';
@@ -60,7 +62,7 @@ export async function simulateCommand(config: Config, argv: string[], out: Outpu
     options: {
       cps: { type: 'string' }, 'call-time': { type: 'string' }, days: { type: 'string' }, 'retry-times': { type: 'string' },
       'retry-interval': { type: 'string' }, 'retry-reasons': { type: 'string' }, 'time-zone': { type: 'string' },
-      start: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' }, json: { type: 'boolean' },
+      start: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' },
     },
   });
   const file = positionals[0];
@@ -80,11 +82,32 @@ export async function simulateCommand(config: Config, argv: string[], out: Outpu
     startAt: values.start ? Date.parse(values.start) : Date.now(),
     seed: Number(values.seed ?? config.simSeed),
     speed: Number(values.speed ?? 0),
+    ...(values.model !== undefined ? { model: readModelFile(values.model) } : {}),
     onProgress: values.json ? undefined : progressReporter(),
   });
   if (!values.json) process.stderr.write('\n');
   out.print(values.json ? JSON.stringify(forecast, null, 2) : describe(forecast));
   return 0;
+}
+
+/** The outcome model in a JSON file, validated now so a bad one is named before anything runs. */
+export function readModelFile(file: string): unknown {
+  const fail = (why: string): never => {
+    throw new DomainError('InvalidArgument', `--model ${file}: ${why}`);
+  };
+  let model: unknown;
+  try {
+    model = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  try {
+    parseSimModel(model);
+  } catch (error) {
+    if (error instanceof DomainError) fail(error.message);
+    throw error;
+  }
+  return model;
 }
 
 /** Redraws the bar when the count changes (or every virtual hour), so a long wait does not flood the terminal. */

@@ -222,11 +222,15 @@ export interface DialerQueueStore {
   claimDueDetails(request: ClaimRequest): Promise<Claim[]>;
   /** Marks an attempt originated and logs the callee call, unless a callee limit or a lost claim prevents it. */
   markOriginated(request: OriginationRequest): Promise<OriginationResult>;
+  /** markOriginated for a group, in request order and one transaction (all written or, on an error, none). */
+  markOriginatedMany(requests: readonly OriginationRequest[]): Promise<OriginationResult[]>;
   /**
    * Records the outcome and settles the detail atomically; false when the attempt is no longer the detail's open one.
    * A retry (state 2) in a task cancelled meanwhile lands in 5 instead, so every recipient still ends terminal.
    */
   completeAttempt(completion: AttemptCompletion): Promise<boolean>;
+  /** completeAttempt for a group, in order and one transaction (all written or, on an error, none). */
+  completeAttempts(completions: readonly AttemptCompletion[]): Promise<boolean[]>;
   /** Gives back a claim never dialed: attempt deleted, detail back to its state (5 if the task was cancelled), due at `dueAt`. */
   releaseClaim(attemptId: string, at: number, dueAt: number): Promise<boolean>;
   /** Extends the leases of the owner's details still calling; returns how many. */

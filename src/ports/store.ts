@@ -1,5 +1,6 @@
 /** Persistence ports of the accounts area. Implemented once over Kysely for SQLite and PostgreSQL (src/store). */
 import type { CampaignStore } from './campaign-store.js';
+import type { SimModelStore } from './sim-model-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -53,7 +54,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

@@ -1,68 +1,16 @@
 /**
- * An attempt after its claim: the origination mark (crash safety, with the callee log and caps), the outcome that
- * settles the detail, and giving back a claim never dialed. Every write locks the detail row first, so these and
- * lease recovery never interleave on one detail.
+ * An attempt's end: the outcome that settles its detail (a dialer writes a group of them in one transaction), and
+ * giving back a claim never dialed. Every write locks the detail row first (open-attempts.ts), so these, the
+ * origination mark and lease recovery never interleave on one detail.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { DYVMS_STATUS_CODE } from '../core/calls/call-result.js';
 import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
 import { FAILURE_REASONS, isSettlementState, isTerminalDetailState, type DetailSettlement, type DetailState } from '../core/campaigns/detail-state.js';
 import { DomainError } from '../core/errors.js';
-import type { AttemptCompletion, OriginationRequest, OriginationResult } from '../ports/campaign-store.js';
-import { calleeWithinLimits, insertCalleeCall } from './callee-log-queries.js';
-import { forShare, forUpdate } from './engine-sql.js';
-import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
-
-interface OpenAttempt {
-  attempt: Selectable<CallAttemptsTable>;
-  detail: Selectable<CampaignDetailsTable>;
-}
-
-/** The attempt and its locked detail, when the attempt is the detail's current one and the detail is calling. */
-async function lockOpenAttempt(trx: Transaction<Database>, attemptId: string): Promise<OpenAttempt | undefined> {
-  const first = await trx.selectFrom('call_attempts').select('detail_id').where('id', '=', attemptId).executeTakeFirst();
-  if (!first) return undefined;
-  const detail = await forUpdate(trx, trx.selectFrom('campaign_details').selectAll().where('id', '=', first.detail_id)).executeTakeFirst();
-  // Read the attempt again under the detail's lock: recovery may have changed or deleted it meanwhile.
-  const attempt = await trx.selectFrom('call_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
-  if (!detail || !attempt || Number(detail.state) !== 3 || Number(detail.attempt_count) !== Number(attempt.attempt_number)) return undefined;
-  return { attempt, detail };
-}
-
-/**
- * True when the detail's task was cancelled. Locked FOR SHARE so a cancel (FOR UPDATE) cannot slip in between this
- * check and the write: a cancelled task never runs again, so a detail sent back to waiting there would never end.
- */
-async function taskCancelled(trx: Transaction<Database>, taskId: string): Promise<boolean> {
-  const task = await forShare(trx, trx.selectFrom('campaign_tasks').select('status').where('id', '=', taskId)).executeTakeFirst();
-  return task?.status === 'CANCELLED';
-}
-
-/** Where a detail leaving state 3 for `wanted` really goes: a waiting state becomes failed in a cancelled task. */
-async function landing(trx: Transaction<Database>, open: OpenAttempt, wanted: DetailSettlement): Promise<DetailSettlement> {
-  if (wanted.state !== 2 || !(await taskCancelled(trx, open.detail.task_id))) return wanted;
-  return { state: 5 };
-}
-
-/** Marks the attempt originated and logs the callee call; refuses on an expired lease or a reached callee limit. */
-export async function markOriginated(db: Kysely<Database>, request: OriginationRequest): Promise<OriginationResult> {
-  return db.transaction().execute(async (trx) => {
-    const open = await lockOpenAttempt(trx, request.attemptId);
-    if (!open || open.attempt.originated_at !== null) return 'lost';
-    const leaseExpiresAt = open.detail.lease_expires_at === null ? 0 : Number(open.detail.lease_expires_at);
-    // An expired lease may already be recovered by another process; dialing now could dial a recipient twice.
-    if (leaseExpiresAt <= request.at) return 'lost';
-    const { account_id: accountId } = open.attempt;
-    if (!(await calleeWithinLimits(trx, accountId, request.calleeKey, request.at, request.calleeLimits ?? []))) return 'capped';
-    await trx
-      .updateTable('call_attempts')
-      .set({ originated_at: request.at, caller_number: request.callerNumber })
-      .where('id', '=', request.attemptId)
-      .execute();
-    await insertCalleeCall(trx, { accountId, calleeKey: request.calleeKey, startedAt: request.at, attemptId: request.attemptId });
-    return 'originated';
-  });
-}
+import type { AttemptCompletion } from '../ports/campaign-store.js';
+import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
+import type { Database } from './schema.js';
 
 /** The outcome columns attempts and details share. */
 function sharedOutcome(outcome: AttemptOutcome, open: OpenAttempt) {
@@ -100,27 +48,38 @@ function settledDetail(outcome: AttemptOutcome, next: DetailSettlement, open: Op
   };
 }
 
-/** Records the outcome on the attempt and copies it onto the detail, which leaves state 3 as `next` says. */
-export async function completeAttempt(db: Kysely<Database>, completion: AttemptCompletion): Promise<boolean> {
-  const { outcome, next } = completion;
-  if (!isSettlementState(next.state)) throw new DomainError('Internal', `an outcome cannot settle a detail in state ${next.state}`);
+/**
+ * Records each outcome on its attempt and copies it onto the detail, which leaves state 3 as `next` says, all in
+ * one transaction. A retry (state 2) in a task cancelled meanwhile lands in 5 instead, so every recipient still
+ * ends terminal. Per completion: false when the attempt is no longer the detail's open one (or came twice).
+ */
+export async function completeAttempts(db: Kysely<Database>, completions: readonly AttemptCompletion[]): Promise<boolean[]> {
+  for (const { next } of completions) {
+    if (!isSettlementState(next.state)) throw new DomainError('Internal', `an outcome cannot settle a detail in state ${next.state}`);
+  }
+  if (completions.length === 0) return [];
   return db.transaction().execute(async (trx) => {
-    const open = await lockOpenAttempt(trx, completion.attemptId);
-    if (!open) return false;
-    const shared = sharedOutcome(outcome, open);
-    await trx
-      .updateTable('call_attempts')
-      .set({ ...shared, ...attemptOutcome(outcome) })
-      .where('id', '=', completion.attemptId)
-      .execute();
-    const settled = await landing(trx, open, next);
-    const reason = settled === next ? {} : { failed_reason: FAILURE_REASONS.taskCancelled };
-    await trx
-      .updateTable('campaign_details')
-      .set({ ...shared, ...settledDetail(outcome, settled, open), ...reason })
-      .where('id', '=', open.detail.id)
-      .execute();
-    return true;
+    const open = await lockOpenAttempts(trx, completions.map((c) => c.attemptId));
+    const retrying = completions.filter((c) => c.next.state === 2).map((c) => open.get(c.attemptId)?.detail.task_id);
+    const cancelled = await cancelledTasks(trx, retrying.filter((id) => id !== undefined));
+    const done: boolean[] = [];
+    for (const { attemptId, outcome, next } of completions) {
+      const found = open.get(attemptId);
+      open.delete(attemptId);
+      done.push(found !== undefined);
+      if (!found) continue;
+      const shared = sharedOutcome(outcome, found);
+      await trx.updateTable('call_attempts').set({ ...shared, ...attemptOutcome(outcome) }).where('id', '=', attemptId).execute();
+      const landsCancelled = next.state === 2 && cancelled.has(found.detail.task_id);
+      const settled = landsCancelled ? ({ state: 5 } as const) : next;
+      const reason = landsCancelled ? { failed_reason: FAILURE_REASONS.taskCancelled } : {};
+      await trx
+        .updateTable('campaign_details')
+        .set({ ...shared, ...settledDetail(outcome, settled, found), ...reason })
+        .where('id', '=', found.detail.id)
+        .execute();
+    }
+    return done;
   });
 }
 
@@ -130,7 +89,7 @@ export async function completeAttempt(db: Kysely<Database>, completion: AttemptC
  */
 export async function giveBack(trx: Transaction<Database>, open: OpenAttempt, at: number, dueAt: number): Promise<DetailState> {
   await trx.deleteFrom('call_attempts').where('id', '=', open.attempt.id).execute();
-  const cancelled = await taskCancelled(trx, open.detail.task_id);
+  const cancelled = (await cancelledTasks(trx, [open.detail.task_id])).size > 0;
   const state = cancelled ? 5 : (Number(open.attempt.from_state) as DetailState);
   const ending = cancelled ? { failed_reason: FAILURE_REASONS.taskCancelled, ended_at: at } : {};
   await trx
@@ -152,7 +111,7 @@ export async function giveBack(trx: Transaction<Database>, open: OpenAttempt, at
 /** Gives back a claim that was never dialed (window closed, capped, stopping); false when it is not open or was dialed. */
 export async function releaseClaim(db: Kysely<Database>, attemptId: string, at: number, dueAt: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const open = await lockOpenAttempt(trx, attemptId);
+    const open = (await lockOpenAttempts(trx, [attemptId])).get(attemptId);
     if (!open || open.attempt.originated_at !== null) return false;
     await giveBack(trx, open, at, dueAt);
     return true;

@@ -1,56 +1,81 @@
-/** The per-callee call log behind frequency caps; the check-and-log is atomic across processes on both engines. */
+/**
+ * The per-callee call log behind frequency caps. Check-and-log is atomic across processes on both engines, and a
+ * whole group of calls is checked and logged in one transaction with a fixed number of statements.
+ */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CalleeCall, CalleeLimit } from '../ports/campaign-store.js';
-import { isPostgres } from './engine-sql.js';
+import { chunks, isPostgres, rowsPerInsert } from './engine-sql.js';
 import type { Database } from './schema.js';
 
+/** A call that wants to start: whose, to whom, when, under which limits. */
+export interface CalleeCheck {
+  accountId: string;
+  calleeKey: string;
+  at: number;
+  limits: readonly CalleeLimit[];
+}
+
 /**
- * Serializes check-and-log per (account, callee) until the transaction ends. PostgreSQL: a transaction-scoped
- * advisory lock on a hash of the pair (no row exists yet to lock). SQLite: BEGIN IMMEDIATE already holds the lock.
+ * The start times on record for a group of callees, plus the calls the group logs as it goes: `allows` then
+ * `add` for each call in turn, so two calls to one callee in the same group count against each other.
  */
-async function lockCallee(trx: Transaction<Database>, accountId: string, calleeKey: string): Promise<void> {
-  if (!isPostgres(trx)) return;
-  // Length-prefixed so no two (account, callee) pairs share a key text; PostgreSQL text cannot hold a NUL separator.
-  const key = `${accountId.length}:${accountId}|${calleeKey}`;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+export class CalleeStarts {
+  private constructor(private readonly starts: Map<string, number[]>) {}
+
+  /**
+   * Serializes check-and-log per (account, callee) until the transaction ends, then reads every start that any
+   * check's widest window can see. PostgreSQL: transaction-scoped advisory locks on a hash of each pair, taken in
+   * hash order so two groups never wait on each other in a cycle (no row exists yet to lock). SQLite: BEGIN
+   * IMMEDIATE already holds the database's write lock.
+   */
+  static async load(trx: Transaction<Database>, checks: readonly CalleeCheck[]): Promise<CalleeStarts> {
+    const starts = new Map<string, number[]>();
+    const limited = checks.filter((c) => c.limits.length > 0);
+    if (limited.length === 0) return new CalleeStarts(starts);
+    if (isPostgres(trx)) await lockCallees(trx, limited);
+    for (const [accountId, group] of groupBy(limited, (c) => c.accountId)) {
+      const keys = [...new Set(group.map((c) => c.calleeKey))];
+      const since = Math.min(...group.map((c) => c.at - widestWindow(c.limits)));
+      const until = Math.max(...group.map((c) => c.at));
+      for (const keyChunk of chunks(keys, 1000)) {
+        const rows = await trx
+          .selectFrom('callee_calls')
+          .select(['callee_key', 'started_at'])
+          .where('account_id', '=', accountId)
+          .where('callee_key', 'in', keyChunk)
+          .where('started_at', '>', since)
+          .where('started_at', '<=', until)
+          .execute();
+        for (const row of rows) push(starts, pairKey(accountId, row.callee_key), Number(row.started_at));
+      }
+    }
+    return new CalleeStarts(starts);
+  }
+
+  /** True when one more call at `check.at` stays within every limit (calls in (at - windowMs, at] count). */
+  allows(check: CalleeCheck): boolean {
+    const starts = this.starts.get(pairKey(check.accountId, check.calleeKey)) ?? [];
+    return check.limits.every((limit) => starts.filter((t) => t > check.at - limit.windowMs && t <= check.at).length < limit.max);
+  }
+
+  /** Counts a call this group logs. */
+  add(call: CalleeCall): void {
+    push(this.starts, pairKey(call.accountId, call.calleeKey), call.startedAt);
+  }
 }
 
-/** True when one more call at `at` stays within every limit (calls in (at - windowMs, at] are counted). */
-export async function calleeWithinLimits(
-  trx: Transaction<Database>,
-  accountId: string,
-  calleeKey: string,
-  at: number,
-  limits: readonly CalleeLimit[],
-): Promise<boolean> {
-  if (limits.length === 0) return true;
-  await lockCallee(trx, accountId, calleeKey);
-  const widest = Math.max(...limits.map((l) => l.windowMs));
-  const rows = await trx
-    .selectFrom('callee_calls')
-    .select('started_at')
-    .where('account_id', '=', accountId)
-    .where('callee_key', '=', calleeKey)
-    .where('started_at', '>', at - widest)
-    .where('started_at', '<=', at)
-    .execute();
-  const starts = rows.map((r) => Number(r.started_at));
-  return limits.every((limit) => starts.filter((t) => t > at - limit.windowMs).length < limit.max);
-}
-
-/** Appends one call to the log. */
-export async function insertCalleeCall(db: Kysely<Database>, call: CalleeCall): Promise<void> {
-  await db
-    .insertInto('callee_calls')
-    .values({ account_id: call.accountId, callee_key: call.calleeKey, started_at: call.startedAt, attempt_id: call.attemptId ?? null })
-    .execute();
+/** Appends calls to the log (multi-row inserts). */
+export async function insertCalleeCalls(db: Kysely<Database>, calls: readonly CalleeCall[]): Promise<void> {
+  const rows = calls.map((c) => ({ account_id: c.accountId, callee_key: c.calleeKey, started_at: c.startedAt, attempt_id: c.attemptId ?? null }));
+  for (const chunk of chunks(rows, rowsPerInsert(4))) await db.insertInto('callee_calls').values(chunk).execute();
 }
 
 /** Logs the call only if the limits allow it; false when one is reached. */
 export async function reserveCalleeCall(db: Kysely<Database>, call: CalleeCall, limits: readonly CalleeLimit[]): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    if (!(await calleeWithinLimits(trx, call.accountId, call.calleeKey, call.startedAt, limits))) return false;
-    await insertCalleeCall(trx, call);
+    const check = { accountId: call.accountId, calleeKey: call.calleeKey, at: call.startedAt, limits };
+    if (!(await CalleeStarts.load(trx, [check])).allows(check)) return false;
+    await insertCalleeCalls(trx, [call]);
     return true;
   });
 }
@@ -72,4 +97,30 @@ export async function countCalleeCalls(db: Kysely<Database>, accountId: string, 
 export async function purgeCalleeCalls(db: Kysely<Database>, before: number): Promise<number> {
   const result = await db.deleteFrom('callee_calls').where('started_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+async function lockCallees(trx: Transaction<Database>, checks: readonly CalleeCheck[]): Promise<void> {
+  // Length-prefixed so no two (account, callee) pairs share a key text; PostgreSQL text cannot hold a NUL separator.
+  const keys = [...new Set(checks.map((c) => `${c.accountId.length}:${c.accountId}|${c.calleeKey}`))];
+  await sql`select pg_advisory_xact_lock(h) from (select hashtextextended(k, 0) as h from unnest(${keys}::text[]) as k order by 1) as ordered`.execute(trx);
+}
+
+function widestWindow(limits: readonly CalleeLimit[]): number {
+  return Math.max(...limits.map((l) => l.windowMs));
+}
+
+function pairKey(accountId: string, calleeKey: string): string {
+  return `${accountId}\u0000${calleeKey}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) push(groups, keyOf(item), item);
+  return groups;
 }

@@ -5,6 +5,7 @@ import type { AttemptRecord, BatchRecord, DetailRecord, TaskRecord } from '../co
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import type { HashType } from '../core/numbers/encryption-type.js';
 import type * as port from '../ports/campaign-store.js';
+import type { SimModelRecord } from '../ports/sim-model-store.js';
 import type { AccessKeyRecord, AccessKeyStatus, AccountRecord, Store } from '../ports/store.js';
 import * as accessKeys from './access-key-queries.js';
 import * as accounts from './account-queries.js';
@@ -15,12 +16,14 @@ import { claimDueDetails, extendLeases } from './claim-queries.js';
 import * as details from './detail-queries.js';
 import { importDetails } from './import-queries.js';
 import { recoverExpiredLeases } from './lease-recovery.js';
+import { markOriginatedMany } from './origination-queries.js';
 import * as numberLists from './number-list-queries.js';
 import { taskProgress } from './progress-queries.js';
 import * as tasks from './task-queries.js';
 import { migrateToLatest } from './migrate.js';
 import { NonceBatcher } from './nonce-batcher.js';
 import * as nonces from './nonce-queries.js';
+import * as simModels from './sim-model-queries.js';
 import type { Database } from './schema.js';
 
 /** Which database engine a Kysely instance talks to. */
@@ -101,6 +104,21 @@ export class KyselyStore implements Store {
   /** Drops expired nonces; returns how many. */
   purgeExpiredNonces(now: number): Promise<number> {
     return nonces.purgeExpiredNonces(this.db, now);
+  }
+
+  /** The account's simulator outcome model; undefined when it uses the default. */
+  getSimModel(accountId: string): Promise<SimModelRecord | undefined> {
+    return simModels.getSimModel(this.db, accountId);
+  }
+
+  /** Sets or replaces the account's simulator outcome model. */
+  putSimModel(record: SimModelRecord): Promise<void> {
+    return simModels.putSimModel(this.db, record);
+  }
+
+  /** Forgets the account's simulator outcome model; false when it had none. */
+  deleteSimModel(accountId: string): Promise<boolean> {
+    return simModels.deleteSimModel(this.db, accountId);
   }
 
   /** Adds a task; AlreadyExists when its account has a task of that name. */
@@ -189,13 +207,23 @@ export class KyselyStore implements Store {
   }
 
   /** The crash-safety mark, with the callee log and caps. */
-  markOriginated(request: port.OriginationRequest): Promise<port.OriginationResult> {
-    return attemptQueries.markOriginated(this.db, request);
+  async markOriginated(request: port.OriginationRequest): Promise<port.OriginationResult> {
+    return (await markOriginatedMany(this.db, [request]))[0]!;
+  }
+
+  /** Origination marks for a group of calls, in one transaction. */
+  markOriginatedMany(requests: readonly port.OriginationRequest[]): Promise<port.OriginationResult[]> {
+    return markOriginatedMany(this.db, requests);
   }
 
   /** Records an outcome and settles the detail. */
-  completeAttempt(completion: port.AttemptCompletion): Promise<boolean> {
-    return attemptQueries.completeAttempt(this.db, completion);
+  async completeAttempt(completion: port.AttemptCompletion): Promise<boolean> {
+    return (await attemptQueries.completeAttempts(this.db, [completion]))[0]!;
+  }
+
+  /** Outcomes of a group of attempts, in one transaction. */
+  completeAttempts(completions: readonly port.AttemptCompletion[]): Promise<boolean[]> {
+    return attemptQueries.completeAttempts(this.db, completions);
   }
 
   /** Gives back a claim never dialed. */
@@ -255,7 +283,7 @@ export class KyselyStore implements Store {
 
   /** Logs a callee call. */
   recordCalleeCall(call: port.CalleeCall): Promise<void> {
-    return calleeLog.insertCalleeCall(this.db, call);
+    return calleeLog.insertCalleeCalls(this.db, [call]);
   }
 
   /** Logs a callee call if the limits allow, atomically. */

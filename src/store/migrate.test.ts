@@ -34,12 +34,12 @@ test('a failing migration is named in the error and rolls back the whole batch',
   }
 });
 
-test('the real migrations create the accounts and campaign tables', async () => {
+test('the real migrations create the accounts, campaign and simulator-model tables', async () => {
   const { store, db } = storeWith({ ...storeMigrations });
   try {
     await store.migrate();
     const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
-    assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', ...campaignTables].sort());
+    assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', 'sim_models', ...campaignTables].sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);
     assert.deepEqual(rows.map((r) => r.name), ['request_nonces']);

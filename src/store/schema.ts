@@ -153,6 +153,13 @@ export interface CalleeCallsTable {
   attempt_id: string | null;
 }
 
+/** Row of `sim_models`: an account's simulator outcome model, JSON text as the user wrote it (validated). */
+export interface SimModelsTable {
+  account_id: string;
+  model: string;
+  updated_at: number;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database {
   accounts: AccountsTable;
@@ -165,4 +172,5 @@ export interface Database {
   number_directory: NumberDirectoryTable;
   do_not_call: DoNotCallTable;
   callee_calls: CalleeCallsTable;
+  sim_models: SimModelsTable;
 }

@@ -2,6 +2,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nonceContract } from './store-contract-nonces.js';
+import { simModelContract } from './store-contract-sim-models.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -14,6 +15,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     accountContract(openFreshStore);
     accessKeyContract(openFreshStore);
     nonceContract(openFreshStore);
+    simModelContract(openFreshStore);
   });
 }
 

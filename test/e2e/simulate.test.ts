@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Forecast } from '../../src/app/forecast.js';
 import { runSimulation } from '../../src/app/simulation.js';
+import { main } from '../../src/cli/main.js';
 import { readCsvRows } from '../../src/cli/simulate.js';
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];
@@ -44,3 +49,45 @@ test('CSV rows: a number column under any of its names, outId and variables', ()
   ]);
   assert.throws(() => readCsvRows('name\nx\n'), /number column/);
 });
+
+test('simulate --model FILE.json: the forecast follows that outcome model; a bad model is named before anything runs', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'waihu-simulate-model-'));
+  try {
+    const csv = path.join(dir, 'numbers.csv');
+    // Ordinary numbers (no magic suffix) and one that the carrier always answers (0000).
+    const ordinary = Array.from({ length: 10 }, (_, i) => `1390${i}005678`);
+    writeFileSync(csv, ['phone', ...ordinary, '13900000000'].join('\n'));
+    const busy = path.join(dir, 'busy.json');
+    writeFileSync(busy, JSON.stringify({ outcomes: { USER_BUSY: 1 }, setupSeconds: { kind: 'fixed', value: 1 } }));
+    const args = ['simulate', csv, '--json', '--seed', '1', '--start', '2026-12-01T09:00:00+08:00'];
+
+    const withModel = await runCli([...args, '--model', busy]);
+    assert.equal(withModel.code, 0, withModel.errors.join('\n'));
+    const forecast = JSON.parse(withModel.printed.join('\n')) as Forecast;
+    assert.deepEqual(forecast.outcomes, { USER_BUSY: 10, ANSWERED: 1 });
+    assert.equal(forecast.answerRate, 1 / 11);
+
+    const withDefault = JSON.parse((await runCli(args)).printed.join('\n')) as Forecast;
+    assert.notEqual(withDefault.outcomes.USER_BUSY, 10, `without --model the default model decides: ${JSON.stringify(withDefault.outcomes)}`);
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ outcomes: { ANSWERED: 0.5, USER_BUSY: 0.4 } }));
+    const refused = await runCli([...args, '--model', bad]);
+    assert.equal(refused.code, 1);
+    assert.deepEqual(refused.printed, [], 'no forecast');
+    assert.deepEqual(refused.errors, [`waihu: --model ${bad}: invalid simulator model: outcomes: probabilities must sum to 1 (got 0.9)`]);
+    const missing = await runCli([...args, '--model', path.join(dir, 'nope.json')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.errors.join('\n'), /--model .*nope\.json: ENOENT/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Runs the waihu CLI in this process, capturing what it prints. */
+async function runCli(argv: string[]): Promise<{ code: number; printed: string[]; errors: string[] }> {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const code = await main(argv, { print: (t) => void printed.push(t), error: (t) => void errors.push(t) });
+  return { code, printed, errors };
+}

@@ -1,8 +1,10 @@
 /**
- * Dials one claimed recipient: resolve the number, check the do-not-call list, write the origination mark (which
- * also enforces per-callee frequency caps), hand the call to the carrier and settle the outcome.
+ * Dials claimed recipients: resolve each number, check the do-not-call list, write the origination marks (which
+ * also enforce per-callee frequency caps), hand each call to the carrier and settle its outcome. A claim's calls are
+ * prepared together, so the list lookup and the marks are one query and one transaction for all of them, and the
+ * outcomes go through a group-commit batcher.
  */
-import type { Claim, CalleeLimit, CampaignStore } from '../../ports/campaign-store.js';
+import type { AttemptCompletion, Claim, CalleeLimit, CampaignStore, OriginationRequest, OriginationResult } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { CallSession } from '../../ports/call-session.js';
 import type { Telephony } from '../../ports/telephony.js';
@@ -12,6 +14,7 @@ import type { EncryptionType } from '../../core/numbers/encryption-type.js';
 import { calleeKey } from '../../core/numbers/number-hash.js';
 import { attemptOutcome, settlement } from './settle.js';
 import type { TaskRuntime } from './task-runtime.js';
+import { WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 
 /** What the runner needs; wired by the Dialer. */
 export interface CallRunnerDeps {
@@ -27,42 +30,89 @@ export interface CallRunnerDeps {
   onError(err: unknown, context: string): void;
 }
 
-/** Runs claims to their end; `run` resolves when the call (or the refusal) is settled. */
-export class CallRunner {
-  constructor(private readonly deps: CallRunnerDeps) {}
+/** A claim and the caller line it goes out on. */
+export interface LineClaim {
+  claim: Claim;
+  line: string;
+}
 
-  /** Dials the claim on `line`; never throws (failures are reported through onError and settle the attempt). */
-  async run(task: TaskRecord, runtime: TaskRuntime, claim: Claim, line: string): Promise<void> {
+/** What preparing a claim decided: dial this plain number, or it is already handled (`settled` ends with it). */
+type Prepared = { dial: string } | { settled: Promise<unknown> };
+
+/** Runs claims to their end; each call's promise resolves when the call (or the refusal) is settled. */
+export class CallRunner {
+  private readonly outcomes: WriteBatcher<AttemptCompletion, boolean>;
+
+  constructor(private readonly deps: CallRunnerDeps, outcomeBatching: WriteBatcherOptions) {
+    this.outcomes = new WriteBatcher((items) => deps.store.completeAttempts(items), deps.clock, outcomeBatching);
+  }
+
+  /** Dials the claims of one task; one promise per claim, which never rejects (failures go to onError). */
+  runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[]): Promise<void>[] {
+    const prepared = this.prepareAll(task, claims);
+    return claims.map(async (lc, i) => {
+      try {
+        const step = (await prepared)[i]!;
+        if ('dial' in step) await this.dial(task, runtime, lc, step.dial);
+        else await step.settled;
+      } catch (err) {
+        this.deps.onError(err, `attempt ${lc.claim.attempt.id}`);
+      }
+    });
+  }
+
+  /** Resolves the numbers, checks the do-not-call list and writes the origination marks of every claim. */
+  private async prepareAll(task: TaskRecord, claims: readonly LineClaim[]): Promise<Prepared[]> {
     const { store, clock } = this.deps;
-    const { detail, attempt } = claim;
+    const resolved = await Promise.all(claims.map(({ claim: { detail } }) => this.deps.resolveNumber(detail.accountId, detail.number, detail.encryptionType)));
+    const plains = resolved.flatMap((r) => (r.ok ? [r.plain] : []));
+    const blocked = await store.findDoNotCall(task.accountId, plains);
+    const steps: (Prepared | undefined)[] = resolved.map((r, i) => {
+      if (!r.ok) return { settled: this.fail(claims[i]!.claim, r.reason) };
+      if (blocked.has(r.plain)) return { settled: this.fail(claims[i]!.claim, 'the number is on the account do-not-call list') };
+      return undefined;
+    });
+    const toMark = claims.flatMap((lc, i) => (steps[i] ? [] : [{ i, request: this.originationOf(lc, resolved[i] as { plain: string }) }]));
+    const marks = await this.markAll(toMark.map((m) => m.request));
+    toMark.forEach(({ i, request }, k) => {
+      const mark = marks[k]!;
+      if (mark === 'originated') steps[i] = { dial: (resolved[i] as { plain: string }).plain };
+      else if (mark === 'capped') steps[i] = { settled: store.releaseClaim(request.attemptId, clock.now(), clock.now() + this.deps.cappedDelayMs) };
+      else steps[i] = { settled: Promise.resolve() };
+    });
+    return steps as Prepared[];
+  }
+
+  private originationOf({ claim, line }: LineClaim, resolved: { plain: string }): OriginationRequest {
+    return { attemptId: claim.attempt.id, at: this.deps.clock.now(), callerNumber: line, calleeKey: calleeKey(resolved.plain), calleeLimits: this.deps.calleeLimits };
+  }
+
+  /**
+   * One transaction for the group; when it fails, each mark alone, so one bad row costs only its own call. A mark
+   * that still fails is treated as lost: the claim is not dialed, and lease recovery puts it back in the queue.
+   */
+  private async markAll(requests: OriginationRequest[]): Promise<(OriginationResult | 'failed')[]> {
+    const { store } = this.deps;
     try {
-      const resolved = await this.deps.resolveNumber(detail.accountId, detail.number, detail.encryptionType);
-      if (!resolved.ok) return await this.fail(claim, resolved.reason);
-      if ((await store.findDoNotCall(detail.accountId, [resolved.plain])).size > 0) {
-        return await this.fail(claim, 'the number is on the account do-not-call list');
-      }
-      const mark = await store.markOriginated({
-        attemptId: attempt.id, at: clock.now(), callerNumber: line, calleeKey: calleeKey(resolved.plain), calleeLimits: this.deps.calleeLimits,
-      });
-      if (mark === 'capped') {
-        await store.releaseClaim(attempt.id, clock.now(), clock.now() + this.deps.cappedDelayMs);
-        return;
-      }
-      if (mark === 'lost') return;
-      await this.dial(task, runtime, claim, line, resolved.plain);
+      return await store.markOriginatedMany(requests);
     } catch (err) {
-      this.deps.onError(err, `attempt ${attempt.id}`);
+      if (requests.length === 1) throw err;
+      const marks: (OriginationResult | 'failed')[] = [];
+      for (const request of requests) {
+        marks.push(await store.markOriginatedMany([request]).then(([m]) => m!, (e: unknown) => (this.deps.onError(e, `marking attempt ${request.attemptId}`), 'failed' as const)));
+      }
+      return marks;
     }
   }
 
-  private async dial(task: TaskRecord, runtime: TaskRuntime, claim: Claim, line: string, callee: string): Promise<void> {
+  private async dial(task: TaskRecord, runtime: TaskRuntime, { claim, line }: LineClaim, callee: string): Promise<void> {
     const { detail, attempt } = claim;
     const ended = new Promise<void>((resolve) => {
       const settle = async (outcome: Parameters<typeof attemptOutcome>[0]) => {
         try {
           const row = attemptOutcome(outcome);
           const next = settlement(attempt.attemptNumber, row.callResult, row.endedAt, runtime.retry);
-          await this.deps.store.completeAttempt({ attemptId: attempt.id, outcome: row, next });
+          await this.outcomes.write({ attemptId: attempt.id, outcome: row, next });
         } catch (err) {
           this.deps.onError(err, `settling attempt ${attempt.id}`);
         } finally {
@@ -83,11 +133,10 @@ export class CallRunner {
     await ended;
   }
 
-  private async fail(claim: Claim, reason: string): Promise<void> {
-    const now = this.deps.clock.now();
-    await this.deps.store.completeAttempt({
+  private fail(claim: Claim, reason: string): Promise<boolean> {
+    return this.outcomes.write({
       attemptId: claim.attempt.id,
-      outcome: { callResult: null, failedReason: reason, endedAt: now },
+      outcome: { callResult: null, failedReason: reason, endedAt: this.deps.clock.now() },
       next: { state: 5 },
     });
   }

@@ -4,10 +4,10 @@
  * the queue (ARCHITECTURE.md "The engine"): several dialers on one PostgreSQL share the work through claims.
  */
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
-import type { AttemptIdSource, CampaignStore } from '../../ports/campaign-store.js';
+import type { AttemptCompletion, AttemptIdSource, CampaignStore } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
 import { availableSlots, assignLines, isCallable, nextCallableAt } from '../policies/index.js';
-import { CallRunner, type CallRunnerDeps } from './call-runner.js';
+import { CallRunner, type CallRunnerDeps, type LineClaim } from './call-runner.js';
 import { settlement } from './settle.js';
 import { TaskRuntimes, type TaskRuntime } from './task-runtime.js';
 
@@ -27,6 +27,8 @@ export interface DialerOptions {
   maxClaim?: number;
   /** Longest back-off between passes that find nothing to do. */
   maxIdleMs?: number;
+  /** Longest an outcome waits to be written with others (group commit, see write-batcher.ts); 0 = next turn. */
+  outcomeFlushMs?: number;
 }
 
 /** What the dialer is built from. */
@@ -54,8 +56,8 @@ export class Dialer {
   private readonly calling = new Set<string>();
 
   constructor(private readonly deps: DialerDeps, options: DialerOptions) {
-    this.runner = new CallRunner(deps);
-    this.opts = { leaseMs: 120_000, tickMs: 200, maxIdleMs: 2_000, maxClaim: 200, ...options };
+    this.opts = { leaseMs: 120_000, tickMs: 200, maxIdleMs: 2_000, maxClaim: 200, outcomeFlushMs: 50, ...options };
+    this.runner = new CallRunner(deps, { delayMs: this.opts.outcomeFlushMs, maxBatch: this.opts.maxClaim });
   }
 
   /**
@@ -147,23 +149,28 @@ export class Dialer {
     });
     if (claims.length < granted) rt.bucket.refund(granted - claims.length);
     const assigned = assignLines(lines, claims.length, this.opts.lineConcurrency);
-    claims.forEach((claim, i) => this.launch(task, rt, claim, assigned[i] ?? lines[0]!.line));
+    this.launchAll(task, rt, claims.map((claim, i) => ({ claim, line: assigned[i] ?? lines[0]!.line })));
     return claims.length;
   }
 
-  private launch(task: TaskRecord, rt: TaskRuntime, claim: Parameters<CallRunner['run']>[2], line: string): void {
-    rt.running++;
-    this.calling.add(claim.detail.id);
-    bump(this.lineLoad, line, 1);
-    bump(this.accountLoad, task.accountId, 1);
-    const call = this.runner.run(task, rt, claim, line).finally(() => {
-      rt.running--;
-      this.calling.delete(claim.detail.id);
-      bump(this.lineLoad, line, -1);
-      bump(this.accountLoad, task.accountId, -1);
-      this.inFlight.delete(call);
+  private launchAll(task: TaskRecord, rt: TaskRuntime, claims: LineClaim[]): void {
+    for (const { claim, line } of claims) {
+      rt.running++;
+      this.calling.add(claim.detail.id);
+      bump(this.lineLoad, line, 1);
+      bump(this.accountLoad, task.accountId, 1);
+    }
+    this.runner.runAll(task, rt, claims).forEach((running, i) => {
+      const { claim, line } = claims[i]!;
+      const call = running.finally(() => {
+        rt.running--;
+        this.calling.delete(claim.detail.id);
+        bump(this.lineLoad, line, -1);
+        bump(this.accountLoad, task.accountId, -1);
+        this.inFlight.delete(call);
+      });
+      this.inFlight.add(call);
     });
-    this.inFlight.add(call);
   }
 
   /** Calls can outlast a lease (talk time is up to an hour); keep ours alive well before they expire. */
@@ -178,17 +185,16 @@ export class Dialer {
     if (now - this.lastRecovery < this.opts.leaseMs / 4) return;
     this.lastRecovery = now;
     const { interrupted } = await this.deps.store.recoverExpiredLeases(now);
+    const completions: AttemptCompletion[] = [];
     for (const { detail, attempt } of interrupted) {
       const task = await this.deps.store.getTask(detail.accountId, detail.taskId);
       if (!task) continue;
       const rt = await this.runtimeOf(task, now);
       const next = rt ? settlement(attempt.attemptNumber, 'INTERRUPTED', now, rt.retry) : ({ state: 5 } as const);
-      await this.deps.store.completeAttempt({
-        attemptId: attempt.id,
-        outcome: { callResult: null, failedReason: 'interrupted: the dialer stopped before the call reported an outcome', endedAt: now },
-        next,
-      });
+      const outcome = { callResult: null, failedReason: 'interrupted: the dialer stopped before the call reported an outcome', endedAt: now };
+      completions.push({ attemptId: attempt.id, outcome, next });
     }
+    await this.deps.store.completeAttempts(completions);
   }
 }
 
