@@ -237,6 +237,8 @@ export interface DialerQueueStore {
   extendLeases(leaseOwner: string, detailIds: readonly string[], expiresAt: number): Promise<number>;
   /** Handles up to `limit` details whose lease expired at or before `now` (crash recovery, issue 3 item 3). */
   recoverExpiredLeases(now: number, limit?: number): Promise<LeaseRecovery>;
+  /** Merges the task's detail-count deltas, which every state change appends, so reading the counts stays cheap. */
+  compactDetailTallies(taskId: string): Promise<void>;
 }
 
 /** A plain number's digests and the number sealed with the SecretBox. */

@@ -9,6 +9,7 @@ import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
 import { FAILURE_REASONS, isSettlementState, isTerminalDetailState, type DetailSettlement, type DetailState } from '../core/campaigns/detail-state.js';
 import { DomainError } from '../core/errors.js';
 import type { AttemptCompletion } from '../ports/campaign-store.js';
+import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
 import type { Database } from './schema.js';
 
@@ -63,6 +64,7 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
     const retrying = completions.filter((c) => c.next.state === 2).map((c) => open.get(c.attemptId)?.detail.task_id);
     const cancelled = await cancelledTasks(trx, retrying.filter((id) => id !== undefined));
     const done: boolean[] = [];
+    const tallies = new TallyDeltas();
     for (const { attemptId, outcome, next } of completions) {
       const found = open.get(attemptId);
       open.delete(attemptId);
@@ -78,7 +80,9 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
         .set({ ...shared, ...settledDetail(outcome, settled, found), ...reason })
         .where('id', '=', found.detail.id)
         .execute();
+      tallies.move(found.detail, 3, settled.state);
     }
+    await tallies.write(trx);
     return done;
   });
 }
@@ -105,6 +109,9 @@ export async function giveBack(trx: Transaction<Database>, open: OpenAttempt, at
     })
     .where('id', '=', open.detail.id)
     .execute();
+  const tallies = new TallyDeltas();
+  tallies.move(open.detail, 3, state);
+  await tallies.write(trx);
   return state;
 }
 

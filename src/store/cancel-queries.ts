@@ -2,6 +2,8 @@
 import type { ExpressionBuilder, Expression, Kysely, SqlBool } from 'kysely';
 import { CANCELLABLE_DETAIL_STATES, FAILURE_REASONS } from '../core/campaigns/detail-state.js';
 import type { CancelOutcome, DetailSelector } from '../ports/campaign-store.js';
+import { TallyDeltas } from './detail-tallies.js';
+import { forUpdate } from './engine-sql.js';
 import type { Database } from './schema.js';
 
 type DetailExpressions = ExpressionBuilder<Database, 'campaign_details'>;
@@ -57,9 +59,9 @@ export async function cancelDetails(
   return db.transaction().execute(async (trx) => {
     const byNumber = !('detailIds' in selector) && selector.numbers !== undefined;
     const owned = await trx.selectFrom('campaign_tasks').select('id').where('id', '=', taskId).where('account_id', '=', accountId).executeTakeFirst();
-    const found = owned && !isEmptySelection(selector)
-      ? await trx.selectFrom('campaign_details').select(['id', 'number']).where((eb) => selected(eb, taskId, selector)).execute()
-      : [];
+    // Locked (PostgreSQL) so the state read here is the state the UPDATE changes, and the tallies stay exact.
+    const targeted = trx.selectFrom('campaign_details').select(['id', 'number', 'state', 'task_id', 'batch_id', 'created_at']).where((eb) => selected(eb, taskId, selector));
+    const found = owned && !isEmptySelection(selector) ? await forUpdate(trx, targeted).execute() : [];
     const keys = reportKeys(selector, found);
     if (found.length === 0) return outcome(keys, found, new Set(), byNumber);
     const cancelled = await trx
@@ -68,6 +70,10 @@ export async function cancelDetails(
       .where((eb) => eb.and([selected(eb, taskId, selector), eb('state', 'in', [...CANCELLABLE_DETAIL_STATES])]))
       .returning('id')
       .execute();
-    return outcome(keys, found, new Set(cancelled.map((r) => r.id)), byNumber);
+    const cancelledIds = new Set(cancelled.map((r) => r.id));
+    const tallies = new TallyDeltas();
+    for (const row of found) if (cancelledIds.has(row.id)) tallies.move(row, Number(row.state), 5);
+    await tallies.write(trx);
+    return outcome(keys, found, cancelledIds, byNumber);
   });
 }

@@ -6,6 +6,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Claim, ClaimRequest } from '../ports/campaign-store.js';
 import { toAttempt, toDetail } from './campaign-rows.js';
+import { TallyDeltas } from './detail-tallies.js';
 import { chunks, forShare, forUpdateSkipLocked, rowsPerInsert } from './engine-sql.js';
 import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
 
@@ -65,6 +66,9 @@ export async function claimDueDetails(db: Kysely<Database>, request: ClaimReques
       .set({ ...claimed, attempt_count: sql<number>`attempt_count + 1` })
       .where('id', 'in', due.map((r) => r.id))
       .execute();
+    const tallies = new TallyDeltas();
+    for (const row of due) tallies.move(row, Number(row.state), 3);
+    await tallies.write(trx);
     return due.map((row, i) => ({
       detail: toDetail({ ...row, ...claimed, attempt_count: Number(row.attempt_count) + 1 }),
       attempt: toAttempt(newAttempt(attempts[i]!)),

@@ -1,5 +1,5 @@
 /** Reads of batches, details and attempts, all scoped by account, and QueryAiCallDetailPage's filtered paging. */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AttemptRecord, BatchRecord, DetailRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailFilter, Page, PageRequest } from '../ports/campaign-store.js';
 import { toAttempt, toBatch, toDetail } from './campaign-rows.js';
@@ -38,10 +38,20 @@ export async function getAttemptByCallId(db: Kysely<Database>, accountId: string
 
 type DetailQuery = SelectQueryBuilder<Database, 'campaign_details', object>;
 
+/**
+ * True when the filter names the details outright (a number, an OutId or detail ids: a handful of rows per task).
+ * The states are then written `+state`, which keeps SQLite from choosing the (task_id, state, created_at) index:
+ * without statistics it prefers that index because it also yields the page order, and walks a million rows of one
+ * state to find the few with the number (200 ms, docs/performance.md). PostgreSQL reads `+state` as plain state.
+ */
+function pinned(f: DetailFilter): boolean {
+  return f.number !== undefined || f.outId !== undefined || f.detailIds !== undefined;
+}
+
 /** Applies every filter that is set; ranges are inclusive. */
 function applyFilter(query: DetailQuery, f: DetailFilter): DetailQuery {
   let q = query;
-  if (f.states) q = q.where('state', 'in', [...f.states]);
+  if (f.states) q = q.where(pinned(f) ? sql<number>`+${sql.ref('state')}` : sql.ref('state'), 'in', [...f.states]);
   if (f.batchId !== undefined) q = q.where('batch_id', '=', f.batchId);
   if (f.number !== undefined) q = q.where('number', '=', f.number);
   if (f.encryptionType !== undefined) q = q.where('encryption_type', '=', f.encryptionType);
@@ -58,6 +68,25 @@ function applyFilter(query: DetailQuery, f: DetailFilter): DetailQuery {
   return q;
 }
 
+/** Filters the detail tallies can answer: states, batch and import time (every detail of an import shares it). */
+const TALLIED_FILTERS: ReadonlySet<keyof DetailFilter> = new Set(['states', 'batchId', 'importedFrom', 'importedTo']);
+
+function talliedFilter(filter: DetailFilter): boolean {
+  if (filter.batchId === '') return false; // '' is the tallies' key for details without a batch
+  return Object.entries(filter).every(([key, value]) => value === undefined || TALLIED_FILTERS.has(key as keyof DetailFilter));
+}
+
+/** How many details match a tallied filter: a sum over the task's tallies instead of a count over its details. */
+async function talliedTotal(db: Kysely<Database>, taskId: string, f: DetailFilter): Promise<number> {
+  let q = db.selectFrom('campaign_detail_tallies').select((eb) => eb.fn.sum<number | string | null>('n').as('n')).where('task_id', '=', taskId);
+  if (f.states) q = q.where('state', 'in', [...f.states]);
+  if (f.batchId !== undefined) q = q.where('batch_key', '=', f.batchId);
+  if (f.importedFrom !== undefined) q = q.where('created_at', '>=', f.importedFrom);
+  if (f.importedTo !== undefined) q = q.where('created_at', '<=', f.importedTo);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Details of one of the account's tasks matching the filter, newest import first (id breaks ties). */
 export async function pageDetails(
   db: Kysely<Database>,
@@ -71,7 +100,7 @@ export async function pageDetails(
   const owned = await db.selectFrom('campaign_tasks').select('id').where('id', '=', taskId).where('account_id', '=', accountId).executeTakeFirst();
   if (!owned) return { total: 0, items: [] };
   const query = applyFilter(db.selectFrom('campaign_details').where('task_id', '=', taskId), filter);
-  const total = await countRows(query);
+  const total = talliedFilter(filter) ? await talliedTotal(db, taskId, filter) : await countRows(query);
   if (total === 0) return { total, items: [] };
   const rows = await query
     .selectAll()

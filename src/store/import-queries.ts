@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { taskTransition } from '../core/campaigns/task-status.js';
 import type { DetailImport, ImportOutcome, NewDetail } from '../ports/campaign-store.js';
+import { TallyDeltas } from './detail-tallies.js';
 import { chunks, forUpdate, rowsPerInsert } from './engine-sql.js';
 import type { CampaignDetailsTable, Database } from './schema.js';
 
@@ -68,6 +69,9 @@ export async function importDetails(db: Kysely<Database>, input: DetailImport): 
         .execute();
     }
     await insertDetails(trx, input, initialState);
+    const tallies = new TallyDeltas();
+    tallies.add({ task_id: input.taskId, batch_id: input.batchId, created_at: input.at }, initialState, input.details.length);
+    await tallies.write(trx);
     return { taskStatus, initialState };
   });
 }

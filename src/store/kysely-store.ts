@@ -15,6 +15,7 @@ import * as calleeLog from './callee-log-queries.js';
 import { claimDueDetails, extendLeases } from './claim-queries.js';
 import * as details from './detail-queries.js';
 import { importDetails } from './import-queries.js';
+import { compactTallies } from './detail-tallies.js';
 import { recoverExpiredLeases } from './lease-recovery.js';
 import { markOriginatedMany } from './origination-queries.js';
 import * as numberLists from './number-list-queries.js';
@@ -234,6 +235,11 @@ export class KyselyStore implements Store {
   /** Extends the owner's leases. */
   extendLeases(leaseOwner: string, detailIds: readonly string[], expiresAt: number): Promise<number> {
     return extendLeases(this.db, leaseOwner, detailIds, expiresAt);
+  }
+
+  /** Merges a task's detail-count deltas. */
+  compactDetailTallies(taskId: string): Promise<void> {
+    return compactTallies(this.db, taskId);
   }
 
   /** Recovers claims whose lease expired. */

@@ -9,6 +9,7 @@ import { FAILURE_REASONS, type DetailState } from '../core/campaigns/detail-stat
 import type { Claim, LeaseRecovery } from '../ports/campaign-store.js';
 import { giveBack } from './attempt-queries.js';
 import { toAttempt, toDetail } from './campaign-rows.js';
+import { TallyDeltas } from './detail-tallies.js';
 import { forUpdateSkipLocked } from './engine-sql.js';
 import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
 
@@ -51,6 +52,9 @@ async function requeue(trx: Transaction<Database>, detail: DetailRow, attempt: A
   if (attempt) return giveBack(trx, { attempt, detail }, now, Number(detail.due_at));
   // No attempt row at all cannot happen through this store; treat it like a claim never dialed.
   await trx.updateTable('campaign_details').set({ state: 1, lease_owner: null, lease_expires_at: null, updated_at: now }).where('id', '=', detail.id).execute();
+  const tallies = new TallyDeltas();
+  tallies.move(detail, 3, 1);
+  await tallies.write(trx);
   return 1;
 }
 

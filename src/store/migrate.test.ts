@@ -38,7 +38,7 @@ test('the real migrations create the accounts, campaign and simulator-model tabl
   const { store, db } = storeWith({ ...storeMigrations });
   try {
     await store.migrate();
-    const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
+    const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_detail_tallies', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
     assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', 'sim_models', ...campaignTables].sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);

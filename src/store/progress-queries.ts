@@ -1,4 +1,4 @@
-/** How far tasks have come: detail counts per state, read from the (task_id, state, ...) index alone. */
+/** How far tasks have come: detail counts per state, summed from the detail tallies (detail-tallies.ts). */
 import type { Kysely } from 'kysely';
 import { DETAIL_STATES, isTerminalDetailState, type DetailState } from '../core/campaigns/detail-state.js';
 import type { TaskProgress } from '../ports/campaign-store.js';
@@ -15,8 +15,8 @@ function summarize(byState: Record<DetailState, number>): TaskProgress {
 }
 
 /**
- * Counts per state for the account's tasks among `taskIds`. Ownership is checked on the tasks first, so the count
- * itself can run on the details index without touching the rows for their account id.
+ * Counts per state for the account's tasks among `taskIds`. Ownership is checked on the tasks first; the tallies
+ * carry no account id.
  */
 export async function taskProgress(db: Kysely<Database>, accountId: string, taskIds: readonly string[]): Promise<Map<string, TaskProgress>> {
   const result = new Map<string, TaskProgress>();
@@ -25,8 +25,8 @@ export async function taskProgress(db: Kysely<Database>, accountId: string, task
   if (owned.length === 0) return result;
   const counts = new Map(owned.map((t) => [t.id, emptyCounts()]));
   const rows = await db
-    .selectFrom('campaign_details')
-    .select(['task_id', 'state', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .selectFrom('campaign_detail_tallies')
+    .select(['task_id', 'state', (eb) => eb.fn.sum<number | string>('n').as('n')])
     .where('task_id', 'in', [...counts.keys()])
     .groupBy(['task_id', 'state'])
     .execute();

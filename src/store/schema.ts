@@ -101,6 +101,17 @@ export interface CampaignDetailsTable {
   updated_at: number;
 }
 
+/** Row of `campaign_detail_tallies`: a change of n details (of one import) in one state; sums give the counts. */
+export interface CampaignDetailTalliesTable {
+  task_id: string;
+  /** The batch id, or '' for details imported without one. */
+  batch_key: string;
+  /** The details' import time (created_at). */
+  created_at: number;
+  state: number;
+  n: number;
+}
+
 /** Row of `call_attempts`: one attempt of one detail. */
 export interface CallAttemptsTable {
   id: string;
@@ -168,6 +179,7 @@ export interface Database {
   campaign_tasks: CampaignTasksTable;
   campaign_batches: CampaignBatchesTable;
   campaign_details: CampaignDetailsTable;
+  campaign_detail_tallies: CampaignDetailTalliesTable;
   call_attempts: CallAttemptsTable;
   number_directory: NumberDirectoryTable;
   do_not_call: DoNotCallTable;

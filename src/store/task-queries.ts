@@ -1,13 +1,14 @@
 /** Queries for tasks; every customer-facing one is scoped by account, status changes go through the state machine. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TaskRecord } from '../core/campaigns/campaign-records.js';
-import { FAILURE_REASONS } from '../core/campaigns/detail-state.js';
+import { CANCELLABLE_DETAIL_STATES, FAILURE_REASONS } from '../core/campaigns/detail-state.js';
 import { scheduledStartOnUpdate } from '../core/campaigns/new-task.js';
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import { assertTaskUpdatable, nextTaskStatus, taskTransition, type TaskStatus } from '../core/campaigns/task-status.js';
 import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest, TaskCommand, TaskListFilter } from '../ports/campaign-store.js';
 import { settingsColumns, toTask } from './campaign-rows.js';
+import { moveAllInState } from './detail-tallies.js';
 import { forUpdate, isUniqueViolation, likeContains } from './engine-sql.js';
 import { countRows, pageOffset } from './paging.js';
 import type { Database } from './schema.js';
@@ -103,16 +104,19 @@ export async function updateTaskSettings(
 async function applyStatusEffects(trx: Transaction<Database>, taskId: string, next: TaskStatus, at: number, reason?: string) {
   if (next === 'RUNNING') {
     // Details imported before the task ever ran wait in state 0; running releases them to the queue.
-    await trx.updateTable('campaign_details').set({ state: 1, updated_at: at }).where('task_id', '=', taskId).where('state', '=', 0).execute();
+    const release = trx.updateTable('campaign_details').set({ state: 1, updated_at: at }).where('task_id', '=', taskId).where('state', '=', 0);
+    await moveAllInState(trx, taskId, 0, 1, release);
     return { real_start_time: sql<number>`coalesce(real_start_time, ${at})`, scheduled_start_at: null, start_failed_reason: null };
   }
   if (next === 'CANCELLED') {
-    await trx
-      .updateTable('campaign_details')
-      .set({ state: 5, failed_reason: FAILURE_REASONS.taskCancelled, ended_at: at, updated_at: at })
-      .where('task_id', '=', taskId)
-      .where('state', 'in', [0, 1, 2])
-      .execute();
+    for (const from of CANCELLABLE_DETAIL_STATES) {
+      const cancel = trx
+        .updateTable('campaign_details')
+        .set({ state: 5, failed_reason: FAILURE_REASONS.taskCancelled, ended_at: at, updated_at: at })
+        .where('task_id', '=', taskId)
+        .where('state', '=', from);
+      await moveAllInState(trx, taskId, from, 5, cancel);
+    }
     return { scheduled_start_at: null };
   }
   if (next === 'FAILED') return { start_failed_reason: reason ?? 'the task could not be started' };

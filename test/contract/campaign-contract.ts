@@ -7,6 +7,7 @@ import type { Store } from '../../src/ports/store.js';
 import { detailContract } from './campaign-contract-details.js';
 import { numberListContract } from './campaign-contract-numbers.js';
 import { queueContract } from './campaign-contract-queue.js';
+import { tallyContract } from './campaign-contract-tallies.js';
 import { ACC_A, ACC_B, T0, createTask, createTenants, idSource, importBatch, taskInput } from './campaign-fixtures.js';
 import { useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -27,6 +28,7 @@ export function campaignContract(label: string, openFreshStore: FreshStoreFactor
     detailContract(openFreshStore);
     queueContract(openFreshStore);
     numberListContract(openFreshStore);
+    tallyContract(openFreshStore);
   });
 }
 

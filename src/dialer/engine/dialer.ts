@@ -39,6 +39,7 @@ export interface DialerDeps extends Omit<CallRunnerDeps, 'store' | 'clock'> {
 }
 
 const DEFAULT_LINE = 'default';
+const TALLY_COMPACTION_MS = 30_000;
 
 /** Runs campaigns until stopped. */
 export class Dialer {
@@ -50,6 +51,7 @@ export class Dialer {
   private readonly opts: Required<Omit<DialerOptions, 'accountConcurrency' | 'lineConcurrency'>> & DialerOptions;
   private lastRecovery = Number.NEGATIVE_INFINITY;
   private lastLeaseExtension = Number.NEGATIVE_INFINITY;
+  private lastTallyCompaction = Number.NEGATIVE_INFINITY;
   /** When every running task was outside its call window at the last pass: the first opening; else -Infinity. */
   private allClosedUntil = Number.NEGATIVE_INFINITY;
   /** Details with a call in flight here, whose leases this process keeps alive. */
@@ -92,6 +94,7 @@ export class Dialer {
     await this.recoverLeases(now);
     const tasks = await this.deps.store.listRunningTasks();
     this.runtimes.retain(new Set(tasks.map((t) => t.id)));
+    await this.compactTallies(now, tasks);
     let started = 0;
     let firstOpening = tasks.length > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     for (const task of tasks) {
@@ -171,6 +174,16 @@ export class Dialer {
       });
       this.inFlight.add(call);
     });
+  }
+
+  /**
+   * Every claim and outcome appends detail-count deltas (store/detail-tallies.ts); merging a running task's now and
+   * then keeps its progress and QueryAiCallDetailPage's Total a sum over a few hundred rows at most.
+   */
+  private async compactTallies(now: number, tasks: readonly TaskRecord[]): Promise<void> {
+    if (now - this.lastTallyCompaction < TALLY_COMPACTION_MS) return;
+    this.lastTallyCompaction = now;
+    for (const task of tasks) await this.deps.store.compactDetailTallies(task.id);
   }
 
   /** Calls can outlast a lease (talk time is up to an hour); keep ours alive well before they expire. */

@@ -3,10 +3,12 @@ import type { Migration } from 'kysely/migration';
 import * as accounts from './0001-accounts.js';
 import * as campaigns from './0002-campaigns.js';
 import * as simModels from './0003-sim-models.js';
+import * as detailTallies from './0004-detail-tallies.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-accounts': accounts,
   '0002-campaigns': campaigns,
   '0003-sim-models': simModels,
+  '0004-detail-tallies': detailTallies,
 });

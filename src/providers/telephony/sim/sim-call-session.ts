@@ -44,6 +44,9 @@ export function speechMs(text: string, speed = 1): number {
   return Math.round(ms / (speed > 0 ? speed : 1));
 }
 
+/** Why a session's pending waits are aborted. */
+const SESSION_ENDED = Object.freeze({ reason: 'the call ended' });
+
 /** What a simulated session needs from the carrier. */
 export interface SimSessionOptions {
   clock: Clock;
@@ -153,7 +156,8 @@ export class SimCallSession implements CallSession {
     this.endedTalkMs = Math.round(talkMs);
     this.ending = { by, at: this.options.clock.now(), ...(reason ? { reason } : {}) };
     this.transcript.push({ at: this.ending.at, kind: 'hangup', text: by });
-    this.controller.abort();
+    // A fixed reason: abort() would otherwise build a DOMException (with a stack) for every call that ends.
+    this.controller.abort(SESSION_ENDED);
     this.resolveHungUp(this.ending);
   }
 
