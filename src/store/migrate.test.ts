@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { newTaskRecord } from '../core/campaigns/new-task.js';
+import { parseTaskSettings } from '../core/campaigns/task-settings.js';
 import { KyselyStore } from './kysely-store.js';
 import { storeMigrations } from './migrations/store-migrations.js';
 import type { Database } from './schema.js';
@@ -43,6 +45,33 @@ test('the real migrations create the accounts, campaign and simulator-model tabl
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);
     assert.deepEqual(rows.map((r) => r.name), ['request_nonces']);
+  } finally {
+    await store.close();
+  }
+});
+
+test('upgrading to detail tallies counts the details already stored', async () => {
+  const { '0004-detail-tallies': tallies, ...before } = storeMigrations;
+  assert.ok(tallies, 'the tallies migration exists');
+  const { store, db } = storeWith(before);
+  try {
+    await store.migrate();
+    await store.insertAccount({ id: 'acc', name: 'a', createdAt: 1 });
+    const settings = parseTaskSettings({ TaskName: 't', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"09:00:00","endTime":"18:00:00"}'], CallDay: ['MONDAY'], TaskCps: 1 });
+    await store.insertTask(newTaskRecord('task', 'acc', settings, 1));
+    // Written as raw rows: the store of this version would already tally them.
+    const detail = (id: string, batch: string | null, state: number) => ({
+      id, account_id: 'acc', task_id: 'task', batch_id: batch, number: id, encryption_type: 0, out_id: null, variables: '{}',
+      state, due_at: 1, created_at: batch ? 100 : 200, updated_at: 1,
+    });
+    await db.insertInto('campaign_batches').values({ id: 'b1', account_id: 'acc', task_id: 'task', encryption_type: 0, row_count: 3, created_at: 100 }).execute();
+    await db.insertInto('campaign_details').values([detail('d1', 'b1', 1), detail('d2', 'b1', 4), detail('d3', 'b1', 4), detail('d4', null, 5)]).execute();
+    const upgraded = new KyselyStore(db, 'sqlite', storeMigrations);
+    await upgraded.migrate();
+    const progress = (await upgraded.taskProgress('acc', ['task'])).get('task');
+    assert.deepEqual(progress?.byState, { 0: 0, 1: 1, 2: 0, 3: 0, 4: 2, 5: 1 });
+    const ended = await upgraded.pageDetails('acc', 'task', { states: [4], batchId: 'b1' }, { pageNo: 1, pageSize: 1 });
+    assert.equal(ended.total, 2);
   } finally {
     await store.close();
   }
