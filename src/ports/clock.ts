@@ -70,6 +70,8 @@ interface Timer {
   cancelled: boolean;
 }
 
+const noop = (): void => {};
+
 const earlier = (a: Timer, b: Timer): boolean => a.due < b.due || (a.due === b.due && a.seq < b.seq);
 
 /** Binary min-heap of timers by (due, start order); cancelled timers are dropped lazily when they surface. */
@@ -87,6 +89,8 @@ class TimerHeap {
   cancel(timer: Timer): void {
     if (timer.cancelled) return;
     timer.cancelled = true;
+    // Drop the callback now: until the timer surfaces it would keep its sleeper's whole call (session, transcript) alive.
+    timer.fire = noop;
     this.cancelled++;
     // Many aborted sleeps (a watchdog per call) would otherwise pile up until their due time.
     if (this.cancelled > 1024 && this.cancelled * 2 > this.items.length) this.compact();
