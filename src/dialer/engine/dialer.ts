@@ -178,7 +178,7 @@ export class Dialer {
 
   /**
    * Every claim and outcome appends detail-count deltas (store/detail-tallies.ts); merging a running task's now and
-   * then keeps its progress and QueryAiCallDetailPage's Total a sum over a few hundred rows at most.
+   * then keeps its progress and QueryAiCallDetailPage's Total a sum over a few thousand rows at most.
    */
   private async compactTallies(now: number, tasks: readonly TaskRecord[]): Promise<void> {
     if (now - this.lastTallyCompaction < TALLY_COMPACTION_MS) return;
