@@ -167,7 +167,22 @@ export interface ClaimRequest {
   /** How long the claim is held before lease recovery may take it back. */
   leaseMs: number;
   ids: AttemptIdSource;
+  /**
+   * The task's TaskCps bucket shared by every dialer process: the claim reads the bucket's saved state under the
+   * task row's lock, takes at most what `pacing` grants, and saves what `settle` returns for the rows it claimed.
+   * Without it the limit alone decides (a single dialer pacing on its own).
+   */
+  pacing?: SharedPacing;
 }
+
+/** A token bucket's level as the claim keeps it on the task. */
+export interface PacingState {
+  tokens: number;
+  at: number;
+}
+
+/** How a claim spends the task's shared pacing tokens (see ClaimRequest.pacing). */
+export type SharedPacing = (saved: PacingState | undefined) => { granted: number; settle(claimed: number): PacingState };
 
 /** A claimed detail (now in state 3) and the attempt created for it. */
 export interface Claim {

@@ -7,7 +7,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import type { Claim, ClaimRequest } from '../ports/campaign-store.js';
 import { toAttempt, toDetail } from './campaign-rows.js';
 import { TallyDeltas } from './detail-tallies.js';
-import { chunks, forShare, forUpdateSkipLocked, rowsPerInsert } from './engine-sql.js';
+import { chunks, forShare, forUpdate, forUpdateSkipLocked, rowsPerInsert } from './engine-sql.js';
 import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
 
 type DetailRow = Selectable<CampaignDetailsTable>;
@@ -51,11 +51,18 @@ function newAttempt(row: Insertable<CallAttemptsTable>): Selectable<CallAttempts
 export async function claimDueDetails(db: Kysely<Database>, request: ClaimRequest): Promise<Claim[]> {
   if (request.limit <= 0) return [];
   return db.transaction().execute(async (trx) => {
-    // FOR SHARE: a stop or cancel (FOR UPDATE on the task) waits for this claim, and a claim after it sees the new status.
-    const taskQuery = trx.selectFrom('campaign_tasks').select('status').where('id', '=', request.taskId);
-    const task = await forShare(trx, taskQuery).executeTakeFirst();
+    // FOR SHARE: a stop or cancel (FOR UPDATE on the task) waits for this claim, and a claim after it sees the new
+    // status. With shared pacing, FOR UPDATE: claimers of one task take turns at its bucket.
+    const taskQuery = trx.selectFrom('campaign_tasks').select(['status', 'pace_tokens', 'pace_at']).where('id', '=', request.taskId);
+    const task = await (request.pacing ? forUpdate(trx, taskQuery) : forShare(trx, taskQuery)).executeTakeFirst();
     if (task?.status !== 'RUNNING') return [];
-    const due = await selectDue(trx, request);
+    const pace = request.pacing?.(task.pace_tokens === null || task.pace_at === null ? undefined : { tokens: Number(task.pace_tokens), at: Number(task.pace_at) });
+    const limit = Math.min(request.limit, pace?.granted ?? request.limit);
+    const due = limit > 0 ? await selectDue(trx, { ...request, limit }) : [];
+    if (pace) {
+      const saved = pace.settle(due.length);
+      await trx.updateTable('campaign_tasks').set({ pace_tokens: saved.tokens, pace_at: saved.at }).where('id', '=', request.taskId).execute();
+    }
     if (due.length === 0) return [];
     const attempts = due.map((row) => attemptRow(row, request));
     for (const chunk of chunks(attempts, rowsPerInsert(9))) await trx.insertInto('call_attempts').values(chunk).execute();

@@ -60,6 +60,9 @@ export interface CampaignTasksTable {
   start_failed_reason: string | null;
   scheduled_start_at: number | null;
   real_start_time: number | null;
+  /** The TaskCps bucket every dialer claims from (migration 0004): tokens left at pace_at; null before the first claim. */
+  pace_tokens: Generated<number | null>;
+  pace_at: Generated<number | null>;
   created_at: number;
   updated_at: number;
 }

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TaskRecord } from '../../src/core/campaigns/campaign-records.js';
+import { sharedBucket } from '../../src/dialer/policies/index.js';
 import type { Store } from '../../src/ports/store.js';
 import { ACC_A, T0, claimAll, claimRequest, createTask, createTenants, idSource, importBatch } from './campaign-fixtures.js';
 import type { StorePairFactory } from './shared-database-contract.js';
@@ -51,6 +52,26 @@ function claimRaceTests(pair: () => [Store, Store]): void {
     ]);
     assertPartition(claimed, details.map((d) => d.id));
     assert.ok(claimed[0].length > 0 && claimed[1].length > 0, `work was not shared: ${claimed[0].length} / ${claimed[1].length}`);
+  });
+
+  test('two claimers pacing from the task\'s shared bucket start TaskCps calls a second between them, not each', async () => {
+    const [a, b] = pair();
+    const paced = await createTask(a, ids[0], ACC_A, 'shared pacing', { TaskCps: 20 });
+    await importBatch(a, ids[0], paced, 500);
+    const claimed = [0, 0];
+    // Two seconds of ticks every 100 ms; both stores claim at every tick, as two dialer processes would.
+    for (let tick = 0; tick <= 20; tick++) {
+      const now = T0 + 1000 + tick * 100;
+      const pacing = sharedBucket({ ratePerSecond: 20 }, now);
+      const got = await Promise.all([
+        a.claimDueDetails(claimRequest(paced.id, ids[0], { now, limit: 100, leaseOwner: 'dialer-a', pacing })),
+        b.claimDueDetails(claimRequest(paced.id, ids[1], { now, limit: 100, leaseOwner: 'dialer-b', pacing })),
+      ]);
+      got.forEach((claims, i) => (claimed[i]! += claims.length));
+    }
+    // One token at the first claim, then 20 a second for two seconds: 41 in all, not 82.
+    assert.equal(claimed[0]! + claimed[1]!, 41, `claimed ${claimed.join(' + ')}`);
+    assert.ok(claimed[0]! > 0 && claimed[1]! > 0, `the rate was not shared: ${claimed.join(' / ')}`);
   });
 
   test('concurrent lease recoveries requeue each expired claim once', async () => {

@@ -6,7 +6,7 @@
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { AttemptCompletion, AttemptIdSource, CampaignStore } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
-import { availableSlots, assignLines, isCallable, nextCallableAt } from '../policies/index.js';
+import { availableSlots, assignLines, isCallable, nextCallableAt, sharedBucket } from '../policies/index.js';
 import { CallRunner, type CallRunnerDeps, type LineClaim } from './call-runner.js';
 import { settlement } from './settle.js';
 import { TaskRuntimes, type TaskRuntime } from './task-runtime.js';
@@ -149,6 +149,9 @@ export class Dialer {
     if (granted === 0) return 0;
     const claims = await this.deps.store.claimDueDetails({
       taskId: task.id, now, limit: granted, leaseOwner: this.opts.owner, leaseMs: this.opts.leaseMs, ids: this.deps.ids,
+      // This process's bucket only spares a claim when it has no token; the task's shared bucket decides, so two
+      // processes on one task start TaskCps calls a second between them, not each.
+      pacing: sharedBucket({ ratePerSecond: rt.bucket.ratePerSecond, burst: rt.bucket.burst }, now),
     });
     if (claims.length < granted) rt.bucket.refund(granted - claims.length);
     const assigned = assignLines(lines, claims.length, this.opts.lineConcurrency);

@@ -13,7 +13,7 @@ export {
   type DailyWindow,
 } from './call-window.js';
 export { DAY_MS, DEFAULT_TIME_ZONE, ZoneCalendar, zoneCalendar, type WallClock } from './zoned-time.js';
-export { MAX_TASK_CPS, TokenBucket, validateTaskCps, type PacingOptions } from './pacing.js';
+export { MAX_TASK_CPS, TokenBucket, sharedBucket, validateTaskCps, type BucketState, type PacingOptions } from './pacing.js';
 export {
   nextRetryAt,
   retryPolicy,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.js';
-import { TokenBucket, validateTaskCps } from './pacing.js';
+import { sharedBucket, TokenBucket, validateTaskCps } from './pacing.js';
 
 const MINUTE = 60_000;
 
@@ -105,4 +105,20 @@ test('bad rates and bursts are refused; TaskCps is checked against 500', () => {
       (error: unknown) => error instanceof DomainError && error.param === 'TaskCps' && /at most 500/.test(error.message),
     );
   }
+});
+
+test('a shared bucket carries its level from claim to claim through the saved state', () => {
+  const rate = { ratePerSecond: 10 };
+  // First claim: a new bucket holds one token; the claim uses it.
+  const first = sharedBucket(rate, 0)(undefined);
+  assert.equal(first.granted, 1);
+  const afterFirst = first.settle(1);
+  // 300 ms later another process finds three tokens, claims only two, and leaves one behind.
+  const second = sharedBucket(rate, 300)(afterFirst);
+  assert.equal(second.granted, 3);
+  const afterSecond = second.settle(2);
+  // At the same instant a third claimer gets exactly that one.
+  assert.equal(sharedBucket(rate, 300)(afterSecond).granted, 1);
+  // A long pause refills only up to the burst (one second of tokens).
+  assert.equal(sharedBucket(rate, 60_000)(afterSecond).granted, 10);
 });

@@ -8,6 +8,7 @@
  * steps backwards refills nothing.
  */
 import { DomainError } from '../../core/errors.js';
+import type { SharedPacing } from '../../ports/campaign-store.js';
 
 /** The documented ceiling of TaskCps. */
 export const MAX_TASK_CPS = 500;
@@ -23,6 +24,12 @@ export interface PacingOptions {
 // Rounding slack in tokens: a call due at exactly the computed instant must not miss by 1e-12 of a token.
 // The deficit is carried (tokens may dip to -EPSILON), so the slack never accumulates into extra calls.
 const EPSILON = 1e-6;
+
+/** A bucket's level at an instant: what a shared bucket keeps in the database between claims. */
+export interface BucketState {
+  readonly tokens: number;
+  readonly at: number;
+}
 
 /** A token bucket for calls started per second. */
 export class TokenBucket {
@@ -67,6 +74,19 @@ export class TokenBucket {
     return this.tokens >= 1 - EPSILON ? 0 : this.msUntilToken();
   }
 
+  /** A bucket continuing from a saved state (a new one when there is none), refilled up to `now`. */
+  static restore(options: PacingOptions, state: BucketState | undefined, now: number): TokenBucket {
+    const bucket = new TokenBucket(options, state?.at ?? now);
+    if (state) bucket.tokens = Math.min(bucket.burst, state.tokens);
+    bucket.refill(now);
+    return bucket;
+  }
+
+  /** The level now, to be restored later. */
+  snapshot(): BucketState {
+    return { tokens: this.tokens, at: this.updatedAt };
+  }
+
   /** Gives back tokens taken but not used (a claim found fewer due recipients), up to the burst. */
   refund(count: number): void {
     this.tokens = Math.min(this.burst, this.tokens + Math.max(0, count));
@@ -83,6 +103,24 @@ export class TokenBucket {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) * this.ratePerSecond) / 1000);
     this.updatedAt = now;
   }
+}
+
+/**
+ * A task's bucket shared by every dialer process through the claim (ClaimRequest.pacing): restored from the state
+ * saved on the task, it grants every token it holds, and saves back what the claim did not use.
+ */
+export function sharedBucket(options: PacingOptions, now: number): SharedPacing {
+  return (saved) => {
+    const bucket = TokenBucket.restore(options, saved, now);
+    const granted = bucket.takeMany(now, Number.MAX_SAFE_INTEGER);
+    return {
+      granted,
+      settle: (claimed) => {
+        bucket.refund(granted - claimed);
+        return bucket.snapshot();
+      },
+    };
+  };
 }
 
 /** Validates a TaskCps value: a positive number no greater than 500; throws InvalidArgument. */
