@@ -11,6 +11,7 @@ import { DomainError } from '../core/errors.js';
 import type { AttemptCompletion } from '../ports/campaign-store.js';
 import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
+import { RowUpdate } from './row-update.js';
 import type { Database } from './schema.js';
 
 /** The outcome columns attempts and details share. */
@@ -49,6 +50,14 @@ function settledDetail(outcome: AttemptOutcome, next: DetailSettlement, open: Op
   };
 }
 
+const SHARED_COLUMNS = ['call_result', 'duration_s', 'failed_reason', 'major_intent', 'turn_count'] as const;
+
+/** The two rows every outcome writes, as statements compiled once (row-update.ts): sharedOutcome plus the rest. */
+const ATTEMPT_OUTCOME = new RowUpdate('call_attempts', [...SHARED_COLUMNS, 'status_code', 'ring_at', 'answer_at', 'release_at', 'hangup_direction', 'ended_at']);
+const DETAIL_SETTLEMENT = new RowUpdate('campaign_details', [
+  ...SHARED_COLUMNS, 'state', 'due_at', 'lease_owner', 'lease_expires_at', 'calling_time', 'ended_at', 'updated_at',
+]);
+
 /**
  * Records each outcome on its attempt and copies it onto the detail, which leaves state 3 as `next` says, all in
  * one transaction. A retry (state 2) in a task cancelled meanwhile lands in 5 instead, so every recipient still
@@ -71,15 +80,11 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
       done.push(found !== undefined);
       if (!found) continue;
       const shared = sharedOutcome(outcome, found);
-      await trx.updateTable('call_attempts').set({ ...shared, ...attemptOutcome(outcome) }).where('id', '=', attemptId).execute();
+      await ATTEMPT_OUTCOME.run(trx, attemptId, { ...shared, ...attemptOutcome(outcome) });
       const landsCancelled = next.state === 2 && cancelled.has(found.detail.task_id);
       const settled = landsCancelled ? ({ state: 5 } as const) : next;
       const reason = landsCancelled ? { failed_reason: FAILURE_REASONS.taskCancelled } : {};
-      await trx
-        .updateTable('campaign_details')
-        .set({ ...shared, ...settledDetail(outcome, settled, found), ...reason })
-        .where('id', '=', found.detail.id)
-        .execute();
+      await DETAIL_SETTLEMENT.run(trx, found.detail.id, { ...shared, ...settledDetail(outcome, settled, found), ...reason });
       tallies.move(found.detail, 3, settled.state);
     }
     await tallies.write(trx);

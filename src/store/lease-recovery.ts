@@ -4,7 +4,7 @@
  * as interrupted and returned, so the caller applies the retry policy through completeAttempt; until it does, the
  * detail stays in state 3 with an expired lease and the next recovery reports it again.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { FAILURE_REASONS, type DetailState } from '../core/campaigns/detail-state.js';
 import type { Claim, LeaseRecovery } from '../ports/campaign-store.js';
 import { giveBack } from './attempt-queries.js';
@@ -16,12 +16,17 @@ import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema
 type DetailRow = Selectable<CampaignDetailsTable>;
 type AttemptRow = Selectable<CallAttemptsTable>;
 
-/** Expired claims, oldest expiry first; SKIP LOCKED leaves rows a live dialer is settling right now. */
+/**
+ * Expired claims, oldest expiry first; SKIP LOCKED leaves rows a live dialer is settling right now. Found task by
+ * task through the (task_id, state) index: a task's calling rows are at most its calls in flight, and an index on the
+ * lease itself would be rewritten by every claim, outcome and lease extension (migration 0004).
+ */
 async function expiredClaims(trx: Transaction<Database>, now: number, limit: number): Promise<DetailRow[]> {
   const query = trx
     .selectFrom('campaign_details')
     .selectAll()
-    .where(sql<boolean>`state = 3`)
+    .where('task_id', 'in', (eb) => eb.selectFrom('campaign_tasks').select('id'))
+    .where('state', '=', 3)
     .where('lease_expires_at', '<=', now)
     .orderBy('lease_expires_at')
     .limit(limit);

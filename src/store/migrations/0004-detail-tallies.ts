@@ -5,7 +5,9 @@
  * Also narrows the batch index to batch_id (a batch holds at most 1000 details, and an index that included the state
  * cost two page writes on every state change), and extends the number and OutId indexes with the page order
  * (created_at, id), so a page of a number's details is read from its index without walking the whole task.
- * And gives tasks a place for their TaskCps token bucket, so dialer processes sharing a task share its rate.
+ * Drops the lease index: every claim, outcome and lease extension rewrote its entries, and recovery finds expired
+ * claims through the (task_id, state) index instead. And gives tasks a place for their TaskCps token bucket, so
+ * dialer processes sharing a task share its rate.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -33,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('campaign_details_task_number').on('campaign_details').columns(['task_id', 'number', 'created_at', 'id']).execute();
   await db.schema.dropIndex('campaign_details_task_out_id').execute();
   await outIdIndex(db, ['task_id', 'out_id', 'created_at', 'id']);
+  await db.schema.dropIndex('campaign_details_lease').execute();
   await db.schema.alterTable('campaign_tasks').addColumn('pace_tokens', 'double precision').execute();
   await db.schema.alterTable('campaign_tasks').addColumn('pace_at', 'bigint').execute();
 }
@@ -43,6 +46,7 @@ function outIdIndex(db: Kysely<unknown>, columns: string[]) {
 
 /** Drops what `up` created and restores the earlier detail indexes. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('campaign_details_lease').on('campaign_details').column('lease_expires_at').where(sql<boolean>`state = 3`).execute();
   await db.schema.alterTable('campaign_tasks').dropColumn('pace_at').execute();
   await db.schema.alterTable('campaign_tasks').dropColumn('pace_tokens').execute();
   await db.schema.dropTable('campaign_detail_tallies').execute();
