@@ -15,7 +15,6 @@ import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import { runOpeningLine } from '../flows/opening-line.js';
 import { VirtualClock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
-import type { LedgerEntry } from '../providers/telephony/sim/sim-ledger.js';
 import { staticModelSource } from '../providers/telephony/sim/sim-model.js';
 import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
 import { openStore } from '../store/open-store.js';
@@ -61,12 +60,12 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
         details: chunk.map((r) => ({ ...r, id: ids.next() })),
       });
     }
-    const ledger: LedgerEntry[] = [];
+    const dialTimes: number[] = [];
     const models = input.model === undefined ? undefined : staticModelSource({ [ACCOUNT]: input.model });
     const errors: unknown[] = [];
     const dialer = new Dialer({
       store, clock, ids,
-      telephony: new SimTelephony({ clock, ledger: { record: (e) => void ledger.push(e) }, models, timeScale: 1, seed: input.seed }),
+      telephony: new SimTelephony({ clock, ledger: { record: (e) => void dialTimes.push(e.at) }, models, timeScale: 1, seed: input.seed }),
       resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
       flowFor: () => async (session) => { await runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }); },
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, cappedDelayMs: 60_000, onError: (err) => errors.push(err),
@@ -84,7 +83,7 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     await loop;
     if (errors.length > 0) throw new Error(`the engine reported ${errors.length} error(s); first: ${String(errors[0])}`);
     const results = await finalResults(store, task.id);
-    return summarise({ startAt: input.startAt, endAt: clock.now(), completed, ledger, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
+    return summarise({ startAt: input.startAt, endAt: clock.now(), completed, dialTimes, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
