@@ -50,15 +50,18 @@ export class CallRunner {
   /** Dials the claims of one task; one promise per claim, which never rejects (failures go to onError). */
   runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[]): Promise<void>[] {
     const prepared = this.prepareAll(task, claims);
-    return claims.map(async (lc, i) => {
-      try {
-        const step = (await prepared)[i]!;
-        if ('dial' in step) await this.dial(task, runtime, lc, step.dial);
-        else await step.settled;
-      } catch (err) {
-        this.deps.onError(err, `attempt ${lc.claim.attempt.id}`);
-      }
-    });
+    return claims.map((lc, i) => this.runOne(task, runtime, lc, prepared.then((steps) => steps[i]!)));
+  }
+
+  /** One call of a claim once prepared; its own frame, so a finished call does not keep its claim's others alive. */
+  private async runOne(task: TaskRecord, runtime: TaskRuntime, lc: LineClaim, prepared: Promise<Prepared>): Promise<void> {
+    try {
+      const step = await prepared;
+      if ('dial' in step) await this.dial(task, runtime, lc, step.dial);
+      else await step.settled;
+    } catch (err) {
+      this.deps.onError(err, `attempt ${lc.claim.attempt.id}`);
+    }
   }
 
   /** Resolves the numbers, checks the do-not-call list and writes the origination marks of every claim. */

@@ -166,17 +166,23 @@ export class Dialer {
       bump(this.lineLoad, line, 1);
       bump(this.accountLoad, task.accountId, 1);
     }
-    this.runner.runAll(task, rt, claims).forEach((running, i) => {
-      const { claim, line } = claims[i]!;
-      const call = running.finally(() => {
-        rt.running--;
-        this.calling.delete(claim.detail.id);
-        bump(this.lineLoad, line, -1);
-        bump(this.accountLoad, task.accountId, -1);
-        this.inFlight.delete(call);
-      });
-      this.inFlight.add(call);
+    const calls = this.runner.runAll(task, rt, claims);
+    for (let i = 0; i < claims.length; i++) this.track(task, rt, claims[i]!.claim.detail.id, claims[i]!.line, calls[i]!);
+  }
+
+  /**
+   * Frees the call's slots when it ends. A method of its own so the callback holds only this call's ids: a closure
+   * made inside launchAll would keep the whole claim (every recipient's record) alive until its last call ended.
+   */
+  private track(task: TaskRecord, rt: TaskRuntime, detailId: string, line: string, running: Promise<void>): void {
+    const call = running.finally(() => {
+      rt.running--;
+      this.calling.delete(detailId);
+      bump(this.lineLoad, line, -1);
+      bump(this.accountLoad, task.accountId, -1);
+      this.inFlight.delete(call);
     });
+    this.inFlight.add(call);
   }
 
   /**
