@@ -39,7 +39,10 @@ export interface LineClaim {
 /** What preparing a claim decided: dial this plain number, or it is already handled (`settled` ends with it). */
 type Prepared = { dial: string } | { settled: Promise<unknown> };
 
-/** Runs claims to their end; each call's promise resolves when the call (or the refusal) is settled. */
+/**
+ * Runs claims to their end. Each call reports twice: `onLineFree` as soon as the carrier says the call is over (its
+ * slot may be reused at once), and its promise when the outcome is written (the write may wait for its group).
+ */
 export class CallRunner {
   private readonly outcomes: WriteBatcher<AttemptCompletion, boolean>;
 
@@ -47,20 +50,25 @@ export class CallRunner {
     this.outcomes = new WriteBatcher((items) => deps.store.completeAttempts(items), deps.clock, outcomeBatching);
   }
 
-  /** Dials the claims of one task; one promise per claim, which never rejects (failures go to onError). */
-  runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[]): Promise<void>[] {
+  /**
+   * Dials the claims of one task; one promise per claim, which never rejects (failures go to onError).
+   * `onLineFree(i)` is called once per claim, when call i no longer occupies its line.
+   */
+  runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[], onLineFree: (index: number) => void): Promise<void>[] {
     const prepared = this.prepareAll(task, claims);
-    return claims.map((lc, i) => this.runOne(task, runtime, lc, prepared.then((steps) => steps[i]!)));
+    return claims.map((lc, i) => this.runOne(task, runtime, lc, prepared.then((steps) => steps[i]!), once(() => onLineFree(i))));
   }
 
   /** One call of a claim once prepared; its own frame, so a finished call does not keep its claim's others alive. */
-  private async runOne(task: TaskRecord, runtime: TaskRuntime, lc: LineClaim, prepared: Promise<Prepared>): Promise<void> {
+  private async runOne(task: TaskRecord, runtime: TaskRuntime, lc: LineClaim, prepared: Promise<Prepared>, lineFree: () => void): Promise<void> {
     try {
       const step = await prepared;
-      if ('dial' in step) await this.dial(task, runtime, lc, step.dial);
+      if ('dial' in step) await this.dial(task, runtime, lc, step.dial, lineFree);
       else await step.settled;
     } catch (err) {
       this.deps.onError(err, `attempt ${lc.claim.attempt.id}`);
+    } finally {
+      lineFree();
     }
   }
 
@@ -108,10 +116,11 @@ export class CallRunner {
     }
   }
 
-  private async dial(task: TaskRecord, runtime: TaskRuntime, { claim, line }: LineClaim, callee: string): Promise<void> {
+  private async dial(task: TaskRecord, runtime: TaskRuntime, { claim, line }: LineClaim, callee: string, lineFree: () => void): Promise<void> {
     const { detail, attempt } = claim;
     const ended = new Promise<void>((resolve) => {
       const settle = async (outcome: Parameters<typeof attemptOutcome>[0]) => {
+        lineFree();
         try {
           const row = attemptOutcome(outcome);
           const next = settlement(attempt.attemptNumber, row.callResult, row.endedAt, runtime.retry);
@@ -143,4 +152,14 @@ export class CallRunner {
       next: { state: 5 },
     });
   }
+}
+
+/** `fn`, callable many times but run only the first. */
+function once(fn: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    fn();
+  };
 }

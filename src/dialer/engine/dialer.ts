@@ -58,7 +58,7 @@ export class Dialer {
   private readonly calling = new Set<string>();
 
   constructor(private readonly deps: DialerDeps, options: DialerOptions) {
-    this.opts = { leaseMs: 120_000, tickMs: 200, maxIdleMs: 2_000, maxClaim: 200, outcomeFlushMs: 50, ...options };
+    this.opts = { leaseMs: 120_000, tickMs: 200, maxIdleMs: 2_000, maxClaim: 200, outcomeFlushMs: 200, ...options };
     this.runner = new CallRunner(deps, { delayMs: this.opts.outcomeFlushMs, maxBatch: this.opts.maxClaim });
   }
 
@@ -166,20 +166,25 @@ export class Dialer {
       bump(this.lineLoad, line, 1);
       bump(this.accountLoad, task.accountId, 1);
     }
-    const calls = this.runner.runAll(task, rt, claims);
-    for (let i = 0; i < claims.length; i++) this.track(task, rt, claims[i]!.claim.detail.id, claims[i]!.line, calls[i]!);
+    const lines = claims.map((c) => c.line);
+    const calls = this.runner.runAll(task, rt, claims, (i) => this.freeLine(task, rt, lines[i]!));
+    for (let i = 0; i < claims.length; i++) this.track(claims[i]!.claim.detail.id, calls[i]!);
+  }
+
+  /** A call is over at the carrier: its task, account and line slots may be used again (its outcome may still be queued). */
+  private freeLine(task: TaskRecord, rt: TaskRuntime, line: string): void {
+    rt.running--;
+    bump(this.lineLoad, line, -1);
+    bump(this.accountLoad, task.accountId, -1);
   }
 
   /**
-   * Frees the call's slots when it ends. A method of its own so the callback holds only this call's ids: a closure
-   * made inside launchAll would keep the whole claim (every recipient's record) alive until its last call ended.
+   * Keeps the call's lease alive until its outcome is written. A method of its own so the callback holds only this
+   * call's id: a closure made inside launchAll would keep the whole claim (every recipient's record) alive.
    */
-  private track(task: TaskRecord, rt: TaskRuntime, detailId: string, line: string, running: Promise<void>): void {
+  private track(detailId: string, running: Promise<void>): void {
     const call = running.finally(() => {
-      rt.running--;
       this.calling.delete(detailId);
-      bump(this.lineLoad, line, -1);
-      bump(this.accountLoad, task.accountId, -1);
       this.inFlight.delete(call);
     });
     this.inFlight.add(call);
