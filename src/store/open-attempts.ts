@@ -7,10 +7,15 @@ import type { Selectable, Transaction } from 'kysely';
 import { forShare, forUpdate, isPostgres } from './engine-sql.js';
 import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
 
-/** An attempt that may still be marked, settled or given back, and its (locked) detail. */
+// Only what the writes after a claim read: whole rows (variables, numbers, outcome texts) were most of the garbage
+// each outcome made.
+const ATTEMPT_COLUMNS = ['id', 'account_id', 'detail_id', 'attempt_number', 'from_state', 'claimed_at', 'originated_at', 'interrupted_at'] as const;
+const DETAIL_COLUMNS = ['id', 'task_id', 'batch_id', 'created_at', 'state', 'attempt_count', 'due_at', 'lease_expires_at'] as const;
+
+/** An attempt that may still be marked, settled or given back, and its (locked) detail: the columns those writes use. */
 export interface OpenAttempt {
-  attempt: Selectable<CallAttemptsTable>;
-  detail: Selectable<CampaignDetailsTable>;
+  attempt: Pick<Selectable<CallAttemptsTable>, (typeof ATTEMPT_COLUMNS)[number]>;
+  detail: Pick<Selectable<CampaignDetailsTable>, (typeof DETAIL_COLUMNS)[number]>;
 }
 
 /**
@@ -21,14 +26,14 @@ export async function lockOpenAttempts(trx: Transaction<Database>, attemptIds: r
   const open = new Map<string, OpenAttempt>();
   const ids = [...new Set(attemptIds)];
   if (ids.length === 0) return open;
-  const first = await trx.selectFrom('call_attempts').selectAll().where('id', 'in', ids).execute();
+  const first = await trx.selectFrom('call_attempts').select(ATTEMPT_COLUMNS).where('id', 'in', ids).execute();
   if (first.length === 0) return open;
   const detailIds = [...new Set(first.map((a) => a.detail_id))].sort();
-  const detailQuery = trx.selectFrom('campaign_details').selectAll().where('id', 'in', detailIds).orderBy('id');
+  const detailQuery = trx.selectFrom('campaign_details').select(DETAIL_COLUMNS).where('id', 'in', detailIds).orderBy('id');
   const details = new Map((await forUpdate(trx, detailQuery).execute()).map((d) => [d.id, d]));
   // PostgreSQL: read the attempts again under the details' locks, since recovery may have changed or deleted them
   // while we waited. SQLite's transaction held the database's only write lock from BEGIN IMMEDIATE on.
-  const attempts = isPostgres(trx) ? await trx.selectFrom('call_attempts').selectAll().where('id', 'in', ids).execute() : first;
+  const attempts = isPostgres(trx) ? await trx.selectFrom('call_attempts').select(ATTEMPT_COLUMNS).where('id', 'in', ids).execute() : first;
   for (const attempt of attempts) {
     const detail = details.get(attempt.detail_id);
     if (detail && Number(detail.state) === 3 && Number(detail.attempt_count) === Number(attempt.attempt_number)) open.set(attempt.id, { attempt, detail });

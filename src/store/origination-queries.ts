@@ -2,16 +2,16 @@
  * The crash-safety mark (issue 3 item 3): an attempt is marked originated, and its callee call logged against the
  * frequency caps, before the dial leaves. A dialer marks a whole claim's calls at once, in one transaction.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CalleeCall, OriginationRequest, OriginationResult } from '../ports/campaign-store.js';
 import { CalleeStarts, insertCalleeCalls } from './callee-log-queries.js';
-import { lockOpenAttempts } from './open-attempts.js';
-import type { CampaignDetailsTable, Database } from './schema.js';
+import { lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
+import type { Database } from './schema.js';
 
 /**
  * An expired lease may already be recovered by another process; dialing now could dial a recipient twice.
  */
-function leaseHeld(detail: Selectable<CampaignDetailsTable>, at: number): boolean {
+function leaseHeld(detail: OpenAttempt['detail'], at: number): boolean {
   return detail.lease_expires_at !== null && Number(detail.lease_expires_at) > at;
 }
 
