@@ -11,7 +11,7 @@ import { DomainError } from '../core/errors.js';
 import type { AttemptCompletion } from '../ports/campaign-store.js';
 import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
-import { RowUpdate } from './row-update.js';
+import { RowUpdate } from './compiled-rows.js';
 import type { Database } from './schema.js';
 
 /** The outcome columns attempts and details share. */
@@ -52,7 +52,7 @@ function settledDetail(outcome: AttemptOutcome, next: DetailSettlement, open: Op
 
 const SHARED_COLUMNS = ['call_result', 'duration_s', 'failed_reason', 'major_intent', 'turn_count'] as const;
 
-/** The two rows every outcome writes, as statements compiled once (row-update.ts): sharedOutcome plus the rest. */
+/** The two rows every outcome writes, as statements compiled once (compiled-rows.ts): sharedOutcome plus the rest. */
 const ATTEMPT_OUTCOME = new RowUpdate('call_attempts', [...SHARED_COLUMNS, 'status_code', 'ring_at', 'answer_at', 'release_at', 'hangup_direction', 'ended_at']);
 const DETAIL_SETTLEMENT = new RowUpdate('campaign_details', [
   ...SHARED_COLUMNS, 'state', 'due_at', 'lease_owner', 'lease_expires_at', 'calling_time', 'ended_at', 'updated_at',

@@ -4,7 +4,8 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CalleeCall, CalleeLimit } from '../ports/campaign-store.js';
-import { chunks, isPostgres, rowsPerInsert } from './engine-sql.js';
+import { RowInsert } from './compiled-rows.js';
+import { chunks, isPostgres } from './engine-sql.js';
 import type { Database } from './schema.js';
 
 /** A call that wants to start: whose, to whom, when, under which limits. */
@@ -64,10 +65,11 @@ export class CalleeStarts {
   }
 }
 
+const CALLEE_INSERT = new RowInsert('callee_calls', ['account_id', 'callee_key', 'started_at', 'attempt_id']);
+
 /** Appends calls to the log (multi-row inserts). */
 export async function insertCalleeCalls(db: Kysely<Database>, calls: readonly CalleeCall[]): Promise<void> {
-  const rows = calls.map((c) => ({ account_id: c.accountId, callee_key: c.calleeKey, started_at: c.startedAt, attempt_id: c.attemptId ?? null }));
-  for (const chunk of chunks(rows, rowsPerInsert(4))) await db.insertInto('callee_calls').values(chunk).execute();
+  await CALLEE_INSERT.run(db, calls.map((c) => ({ account_id: c.accountId, callee_key: c.calleeKey, started_at: c.startedAt, attempt_id: c.attemptId ?? null })));
 }
 
 /** Logs the call only if the limits allow it; false when one is reached. */

@@ -7,10 +7,15 @@ import { sql, type Insertable, type Kysely, type Selectable, type Transaction } 
 import type { Claim, ClaimRequest } from '../ports/campaign-store.js';
 import { toAttempt, toDetail } from './campaign-rows.js';
 import { TallyDeltas } from './detail-tallies.js';
-import { chunks, forShare, forUpdate, forUpdateSkipLocked, rowsPerInsert } from './engine-sql.js';
+import { RowInsert } from './compiled-rows.js';
+import { forShare, forUpdate, forUpdateSkipLocked } from './engine-sql.js';
 import type { CallAttemptsTable, CampaignDetailsTable, Database } from './schema.js';
 
 type DetailRow = Selectable<CampaignDetailsTable>;
+
+const ATTEMPT_INSERT = new RowInsert('call_attempts', [
+  'id', 'call_id', 'account_id', 'task_id', 'detail_id', 'attempt_number', 'from_state', 'lease_owner', 'claimed_at',
+]);
 
 /** Due rows, oldest due first, then in import order. The predicate is spelled as in the partial index campaign_details_due. */
 async function selectDue(trx: Transaction<Database>, request: ClaimRequest): Promise<DetailRow[]> {
@@ -65,7 +70,7 @@ export async function claimDueDetails(db: Kysely<Database>, request: ClaimReques
     }
     if (due.length === 0) return [];
     const attempts = due.map((row) => attemptRow(row, request));
-    for (const chunk of chunks(attempts, rowsPerInsert(9))) await trx.insertInto('call_attempts').values(chunk).execute();
+    await ATTEMPT_INSERT.run(trx, attempts);
     const leaseExpiresAt = request.now + request.leaseMs;
     const claimed = { state: 3, lease_owner: request.leaseOwner, lease_expires_at: leaseExpiresAt, updated_at: request.now };
     await trx

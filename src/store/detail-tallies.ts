@@ -5,7 +5,8 @@
  * concurrent dialers on PostgreSQL never wait on each other here; `compactTallies` merges the deltas now and then.
  */
 import { sql, type Kysely, type Transaction, type UpdateQueryBuilder } from 'kysely';
-import { chunks, isPostgres, rowsPerInsert } from './engine-sql.js';
+import { RowInsert } from './compiled-rows.js';
+import { isPostgres } from './engine-sql.js';
 import type { CampaignDetailTalliesTable, Database } from './schema.js';
 
 /** The columns that place a detail in a tally. */
@@ -14,6 +15,8 @@ export interface TallyKey {
   batch_id: string | null;
   created_at: number | string;
 }
+
+const TALLY_INSERT = new RowInsert('campaign_detail_tallies', ['task_id', 'batch_key', 'created_at', 'state', 'n']);
 
 /** Collects the state changes of one transaction and writes them as one delta row per (import, state). */
 export class TallyDeltas {
@@ -40,7 +43,7 @@ export class TallyDeltas {
   async write(trx: Transaction<Database>): Promise<void> {
     const rows = [...this.rows.values()].filter((r) => r.n !== 0);
     this.rows.clear();
-    for (const chunk of chunks(rows, rowsPerInsert(5))) await trx.insertInto('campaign_detail_tallies').values(chunk).execute();
+    await TALLY_INSERT.run(trx, rows);
   }
 }
 

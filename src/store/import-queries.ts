@@ -3,10 +3,13 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { taskTransition } from '../core/campaigns/task-status.js';
 import type { DetailImport, ImportOutcome, NewDetail } from '../ports/campaign-store.js';
 import { TallyDeltas } from './detail-tallies.js';
-import { chunks, forUpdate, rowsPerInsert } from './engine-sql.js';
+import { RowInsert } from './compiled-rows.js';
+import { forUpdate } from './engine-sql.js';
 import type { CampaignDetailsTable, Database } from './schema.js';
 
-const DETAIL_COLUMNS = 12;
+const DETAIL_INSERT = new RowInsert('campaign_details', [
+  'id', 'account_id', 'task_id', 'batch_id', 'number', 'encryption_type', 'out_id', 'variables', 'state', 'due_at', 'created_at', 'updated_at',
+]);
 
 function detailRow(input: DetailImport, detail: NewDetail, state: 0 | 1): Insertable<CampaignDetailsTable> {
   return {
@@ -27,12 +30,7 @@ function detailRow(input: DetailImport, detail: NewDetail, state: 0 | 1): Insert
 }
 
 async function insertDetails(trx: Transaction<Database>, input: DetailImport, state: 0 | 1): Promise<void> {
-  for (const chunk of chunks(input.details, rowsPerInsert(DETAIL_COLUMNS))) {
-    await trx
-      .insertInto('campaign_details')
-      .values(chunk.map((d) => detailRow(input, d, state)))
-      .execute();
-  }
+  await DETAIL_INSERT.run(trx, input.details.map((d) => detailRow(input, d, state)));
 }
 
 /**
