@@ -22,8 +22,11 @@ import { summarise, type Forecast } from './forecast.js';
 
 /** What to simulate. */
 export interface SimulationInput {
-  /** Import rows: calleeNumber, optional outId, every other key a variable. */
-  rows: Record<string, string>[];
+  /**
+   * Import rows: calleeNumber, optional outId, every other key a variable. Read once, a thousand at a time, so a
+   * generator keeps a million-row forecast from holding every row in memory while the campaign runs.
+   */
+  rows: Iterable<Record<string, string>>;
   /** CreateAiCallTask parameters (StartType is forced to IMMEDIATE at `startAt`). */
   settings: TaskSettingsInput;
   startAt: number;
@@ -53,13 +56,7 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     const settings = parseTaskSettings({ ...input.settings, StartType: 'IMMEDIATE' });
     const task = newTaskRecord(ids.next(), ACCOUNT, settings, input.startAt);
     await store.insertTask(task);
-    for (let i = 0; i < input.rows.length; i += 1000) {
-      const chunk = parseImportRows(input.rows.slice(i, i + 1000), 0);
-      await store.importDetails({
-        accountId: ACCOUNT, taskId: task.id, batchId: ids.next(), encryptionType: 0, at: input.startAt,
-        details: chunk.map((r) => ({ ...r, id: ids.next() })),
-      });
-    }
+    const total = await importRows(store, ids, task.id, input);
     const dialTimes: number[] = [];
     const models = input.model === undefined ? undefined : staticModelSource({ [ACCOUNT]: input.model });
     const errors: unknown[] = [];
@@ -75,7 +72,7 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     const completed = await advanceUntilDone(input, clock, async () => {
       const progress = (await store.taskProgress(ACCOUNT, [task.id])).get(task.id);
       const done = (progress?.byState[4] ?? 0) + (progress?.byState[5] ?? 0);
-      input.onProgress?.(done, input.rows.length, clock.now());
+      input.onProgress?.(done, total, clock.now());
       return (await store.getTask(ACCOUNT, task.id))?.status === 'COMPLETED';
     });
     stop.abort();
@@ -88,6 +85,27 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Imports the rows in batches of 1000 (one ImportTaskNumberDatas each); returns how many there were. */
+async function importRows(store: Store, ids: IdGenerator, taskId: string, input: SimulationInput): Promise<number> {
+  let total = 0;
+  let chunk: Record<string, string>[] = [];
+  const flush = async () => {
+    const recipients = parseImportRows(chunk, 0);
+    chunk = [];
+    await store.importDetails({
+      accountId: ACCOUNT, taskId, batchId: ids.next(), encryptionType: 0, at: input.startAt,
+      details: recipients.map((r) => ({ ...r, id: ids.next() })),
+    });
+  };
+  for (const row of input.rows) {
+    chunk.push(row);
+    total++;
+    if (chunk.length === 1000) await flush();
+  }
+  if (chunk.length > 0) await flush();
+  return total;
 }
 
 /** Every recipient's final result, read a page at a time so a large campaign is never all in memory at once. */

@@ -40,6 +40,23 @@ export interface LineClaim {
 type Prepared = { dial: string } | { settled: Promise<unknown> };
 
 /**
+ * What a call needs once its claim is prepared. Only this is kept while the call runs (up to an hour): the claim's
+ * full recipient and attempt records would be most of the memory a call in flight holds.
+ */
+interface CallJob {
+  attemptId: string;
+  callId: string;
+  attemptNumber: number;
+  accountId: string;
+  line: string;
+  variables: Readonly<Record<string, string>>;
+}
+
+function jobOf({ claim: { detail, attempt }, line }: LineClaim): CallJob {
+  return { attemptId: attempt.id, callId: attempt.callId, attemptNumber: attempt.attemptNumber, accountId: detail.accountId, line, variables: detail.variables };
+}
+
+/**
  * Runs claims to their end. Each call reports twice: `onLineFree` as soon as the carrier says the call is over (its
  * slot may be reused at once), and its promise when the outcome is written (the write may wait for its group).
  */
@@ -56,17 +73,17 @@ export class CallRunner {
    */
   runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[], onLineFree: (index: number) => void): Promise<void>[] {
     const prepared = this.prepareAll(task, claims);
-    return claims.map((lc, i) => this.runOne(task, runtime, lc, prepared.then((steps) => steps[i]!), once(() => onLineFree(i))));
+    return claims.map((lc, i) => this.runOne(task, runtime, jobOf(lc), prepared.then((steps) => steps[i]!), once(() => onLineFree(i))));
   }
 
   /** One call of a claim once prepared; its own frame, so a finished call does not keep its claim's others alive. */
-  private async runOne(task: TaskRecord, runtime: TaskRuntime, lc: LineClaim, prepared: Promise<Prepared>, lineFree: () => void): Promise<void> {
+  private async runOne(task: TaskRecord, runtime: TaskRuntime, job: CallJob, prepared: Promise<Prepared>, lineFree: () => void): Promise<void> {
     try {
       const step = await prepared;
-      if ('dial' in step) await this.dial(task, runtime, lc, step.dial, lineFree);
+      if ('dial' in step) await this.dial(task, runtime, job, step.dial, lineFree);
       else await step.settled;
     } catch (err) {
-      this.deps.onError(err, `attempt ${lc.claim.attempt.id}`);
+      this.deps.onError(err, `attempt ${job.attemptId}`);
     } finally {
       lineFree();
     }
@@ -116,25 +133,24 @@ export class CallRunner {
     }
   }
 
-  private async dial(task: TaskRecord, runtime: TaskRuntime, { claim, line }: LineClaim, callee: string, lineFree: () => void): Promise<void> {
-    const { detail, attempt } = claim;
+  private async dial(task: TaskRecord, runtime: TaskRuntime, job: CallJob, callee: string, lineFree: () => void): Promise<void> {
     const ended = new Promise<void>((resolve) => {
       const settle = async (outcome: Parameters<typeof attemptOutcome>[0]) => {
         lineFree();
         try {
           const row = attemptOutcome(outcome);
-          const next = settlement(attempt.attemptNumber, row.callResult, row.endedAt, runtime.retry);
-          await this.outcomes.write({ attemptId: attempt.id, outcome: row, next });
+          const next = settlement(job.attemptNumber, row.callResult, row.endedAt, runtime.retry);
+          await this.outcomes.write({ attemptId: job.attemptId, outcome: row, next });
         } catch (err) {
-          this.deps.onError(err, `settling attempt ${attempt.id}`);
+          this.deps.onError(err, `settling attempt ${job.attemptId}`);
         } finally {
           resolve();
         }
       };
-      const flow = this.deps.flowFor(task, detail.variables);
+      const flow = this.deps.flowFor(task, job.variables);
       this.deps.telephony
         .originate(
-          { attemptId: attempt.id, callId: attempt.callId, accountId: detail.accountId, caller: line, callee, attempt: attempt.attemptNumber, variables: detail.variables },
+          { attemptId: job.attemptId, callId: job.callId, accountId: job.accountId, caller: job.line, callee, attempt: job.attemptNumber, variables: job.variables },
           { ringing: () => {}, answered: (session) => flow(session), ended: (outcome) => void settle(outcome) },
         )
         .catch(async (err: unknown) => {
