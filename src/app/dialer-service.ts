@@ -51,9 +51,7 @@ export function startDialer(deps: DialerServiceDeps): RunningDialer {
     {
       store, clock, ids, telephony,
       resolveNumber: (accountId, number, type) => directory.resolve(accountId, number, type),
-      flowFor: () => async (session) => {
-        await runOpeningLine(session, { template: OPENING_LINE });
-      },
+      flowFor: () => (session) => runOpeningLine(session, { template: OPENING_LINE }).then(() => undefined),
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES,
       cappedDelayMs: 60_000,
       onError: (err, context) => logger.error({ err, context }, 'dialer error'),

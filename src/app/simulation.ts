@@ -64,7 +64,7 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
       store, clock, ids,
       telephony: new SimTelephony({ clock, ledger: { record: (e) => void dialTimes.push(e.at) }, models, timeScale: 1, seed: input.seed }),
       resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
-      flowFor: () => async (session) => { await runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }); },
+      flowFor: () => (session) => runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }).then(() => undefined),
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, cappedDelayMs: 60_000, onError: (err) => errors.push(err),
     }, { owner: 'simulation', tickMs: 200 });
     const stop = new AbortController();

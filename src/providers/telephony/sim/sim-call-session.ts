@@ -100,31 +100,36 @@ export class SimCallSession implements CallSession {
   }
 
   /** Records the text and takes its speaking time. */
-  async say(text: string, options: SayOptions = {}): Promise<PlaybackResult> {
-    this.note('say', text);
-    await this.spend(speechMs(text, options.speed));
-    return { completed: true };
+  say(text: string, options: SayOptions = {}): Promise<PlaybackResult> {
+    return this.operation('say', text, speechMs(text, options.speed), () => ({ completed: true }));
   }
 
   /** Records the media id and takes SIM_PLAY_MS. */
-  async play(mediaId: string): Promise<PlaybackResult> {
-    this.note('play', mediaId);
-    await this.spend(SIM_PLAY_MS);
-    return { completed: true };
+  play(mediaId: string): Promise<PlaybackResult> {
+    return this.operation('play', mediaId, SIM_PLAY_MS, () => ({ completed: true }));
   }
 
   /** The simulated callee stays silent: waits the whole timeout. */
-  async listen(options: ListenOptions): Promise<ListenResult> {
-    this.note('listen');
-    await this.spend(options.timeoutMs);
-    return { timedOut: true };
+  listen(options: ListenOptions): Promise<ListenResult> {
+    return this.operation('listen', undefined, options.timeoutMs, () => ({ timedOut: true }));
   }
 
   /** The simulated callee presses no key: waits the whole timeout. */
-  async collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
-    this.note('dtmf');
-    await this.spend(options.timeoutMs);
-    return { digits: '', timedOut: true };
+  collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
+    return this.operation('dtmf', undefined, options.timeoutMs, () => ({ digits: '', timedOut: true }));
+  }
+
+  /**
+   * Records the turn, takes its time, then answers `result()`; rejects (never throws) once the call has ended. Not
+   * async, so a flow's pending operation is one frame (spend's), not two, for every call in flight.
+   */
+  private operation<T>(kind: SimTurn['kind'], text: string | undefined, ms: number, result: () => T): Promise<T> {
+    try {
+      this.note(kind, text);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.spend(ms).then(result);
   }
 
   /** Takes SIM_TRANSFER_MS to connect, then ends the session for the flow (hung up by 'robot'). */

@@ -89,15 +89,15 @@ export class SimTelephony implements Telephony {
     return valid;
   }
 
-  /** Waits simulated `ms`; false when the dial was cancelled meanwhile. */
-  private async wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-    try {
-      await this.options.clock.sleep(Math.round(ms * this.options.timeScale), signal);
-      return true;
-    } catch (error) {
-      if (isAbortError(error)) return false;
-      throw error;
-    }
+  /** Waits simulated `ms`; false when the dial was cancelled meanwhile. Not async: no frame of its own per wait. */
+  private wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+    return this.options.clock.sleep(Math.round(ms * this.options.timeScale), signal).then(
+      () => true,
+      (error: unknown) => {
+        if (isAbortError(error)) return false;
+        throw error;
+      },
+    );
   }
 
   private async runCall(request: DialRequest, plan: CallPlan, listener: CallListener): Promise<void> {
@@ -112,7 +112,8 @@ export class SimTelephony implements Telephony {
     listener.ringing(ringAt);
     if (!(await this.wait(plan.ringMs, request.signal))) return cancelled(ringAt);
     if (plan.result !== 'ANSWERED') return listener.ended(this.unanswered(plan, ringAt));
-    await this.talk(request, plan, listener, ringAt);
+    // Returned, not awaited: this frame ends now instead of staying suspended for the whole conversation.
+    return this.talk(request, plan, listener, ringAt);
   }
 
   private unanswered(plan: CallPlan, ringAt?: number): CallOutcome {
@@ -126,7 +127,7 @@ export class SimTelephony implements Telephony {
   }
 
   /** The answered part: the flow runs inside `listener.answered` until it ends or the call is cut. */
-  private async talk(request: DialRequest, plan: CallPlan, listener: CallListener, ringAt: number): Promise<void> {
+  private talk(request: DialRequest, plan: CallPlan, listener: CallListener, ringAt: number): Promise<void> {
     const { clock, timeScale } = this.options;
     const answerAt = clock.now();
     const session = new SimCallSession({
@@ -149,19 +150,21 @@ export class SimTelephony implements Telephony {
           else session.end('system', `flow failed: ${describe(error)}`);
         },
       );
-    const hangup = await session.hungUp;
-    request.signal?.removeEventListener('abort', onCancel);
-    listener.ended(
-      outcome('ANSWERED', {
-        ringAt,
-        answerAt,
-        endAt: hangup.at,
-        durationMs: session.talkTimeMs,
-        hangupBy: hangup.by,
-        failureReason: hangup.reason,
-        transferredTo: session.transferredTo,
-      }),
-    );
+    // A continuation, not an await: no suspended frame per call for the length of the conversation.
+    return session.hungUp.then((hangup) => {
+      request.signal?.removeEventListener('abort', onCancel);
+      listener.ended(
+        outcome('ANSWERED', {
+          ringAt,
+          answerAt,
+          endAt: hangup.at,
+          durationMs: session.talkTimeMs,
+          hangupBy: hangup.by,
+          failureReason: hangup.reason,
+          transferredTo: session.transferredTo,
+        }),
+      );
+    });
   }
 }
 
