@@ -31,6 +31,8 @@ export interface TaskListFilter {
   taskId?: string;
   agentIds?: readonly string[];
   applicationCode?: string;
+  /** Exactly this Source (as given at CreateAiCallTask). */
+  source?: number;
 }
 
 /** User commands and engine events that change a task's status through changeTaskStatus. */

@@ -32,6 +32,17 @@ export function forShare<DB, TB extends keyof DB, O>(db: EngineAware, query: Sel
   return isPostgres(db) ? query.forShare() : query;
 }
 
+/**
+ * True for a violation of the unique index `index` over `columns` of `table`: PostgreSQL names the index, SQLite
+ * lists the columns ("UNIQUE constraint failed: t.a, t.b").
+ */
+export function violatesUniqueIndex(error: unknown, index: string, table: string, columns: readonly string[]): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const { constraint, message } = error as { constraint?: unknown; message?: unknown };
+  if (constraint !== undefined) return constraint === index;
+  return typeof message === 'string' && message.endsWith(columns.map((c) => `${table}.${c}`).join(', '));
+}
+
 /** True for a unique-constraint violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

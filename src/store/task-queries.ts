@@ -9,7 +9,7 @@ import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest, TaskCommand, TaskListFilter } from '../ports/campaign-store.js';
 import { settingsColumns, toTask } from './campaign-rows.js';
 import { moveAllInState } from './detail-tallies.js';
-import { forUpdate, isUniqueViolation, likeContains } from './engine-sql.js';
+import { forUpdate, likeContains, violatesUniqueIndex } from './engine-sql.js';
 import { countRows, pageOffset } from './paging.js';
 import type { Database } from './schema.js';
 
@@ -18,7 +18,10 @@ async function guardName<T>(name: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError('AlreadyExists', `a task named "${name}" already exists`, 'TaskName');
+    // Only the name index: any other unique violation (an id reused by a misconfigured node id, say) is a fault.
+    if (violatesUniqueIndex(error, 'campaign_tasks_account_name', 'campaign_tasks', ['account_id', 'name'])) {
+      throw new DomainError('AlreadyExists', `a task named "${name}" already exists`, 'TaskName');
+    }
     throw error;
   }
 }
@@ -58,6 +61,7 @@ export async function listTasks(db: Kysely<Database>, accountId: string, filter:
   if (filter.taskId) query = query.where('id', '=', filter.taskId);
   if (filter.agentIds) query = query.where('agent_id', 'in', [...filter.agentIds]);
   if (filter.applicationCode) query = query.where('application_code', '=', filter.applicationCode);
+  if (filter.source !== undefined) query = query.where('source', '=', filter.source);
   const total = await countRows(query);
   const rows = await query
     .selectAll()

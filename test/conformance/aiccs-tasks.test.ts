@@ -196,7 +196,7 @@ describe('aiccs task actions through the official clients', () => {
   }
 
   test('QueryAiCallTaskPage: paging, every filter and the counters', async () => {
-    const taskId = await createTask(t, 'Counter Task', { AgentId: 'agent-x', ApplicationCode: 'app-x', TaskCps: 33 });
+    const taskId = await createTask(t, 'Counter Task', { AgentId: 'agent-x', ApplicationCode: 'app-x', TaskCps: 33, Source: 3 });
     await importRows(t, taskId, rows(4, 700));
     const [first] = (await server.app.store.pageDetails(t.accountId, taskId, {}, { pageNo: 1, pageSize: 1 })).items;
     assertOk(await viaPop(t, 'CancelAiCallDetails', { TaskId: taskId, DetailIdList: [first?.id] }));
@@ -216,6 +216,8 @@ describe('aiccs task actions through the official clients', () => {
     assert.deepEqual(await find({ TaskId: taskId }), [taskId]);
     assert.deepEqual(await find({ AgentName: 'agent-x' }), [taskId]);
     assert.deepEqual(await find({ ApplicationCode: 'app-x' }), [taskId]);
+    assert.ok((await find({ Source: 3 })).includes(taskId), 'Source matches the Source the task was created with');
+    assert.ok(!(await find({ Source: 4 })).includes(taskId), 'and filters');
     assert.ok((await find({ Status: 'RUNNING' })).includes(taskId));
     assert.ok(!(await find({ Status: 'stopped' })).includes(taskId), 'Status is case-insensitive and filters');
     await expectError('pop-core V1', t, 'QueryAiCallTaskPage', { Status: 'DONE' }, { code: 'InvalidParameter', status: 400, message: /Status must be one of INIT, RUNNING, STOPPED, FAILED/ });

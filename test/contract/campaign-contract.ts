@@ -61,18 +61,21 @@ function taskReadTests(store: () => Store): void {
     await createTask(store(), ids, ACC_A, 'unique');
     await rejectsWith(createTask(store(), ids, ACC_A, 'unique'), 'AlreadyExists', /unique/);
     await createTask(store(), ids, ACC_B, 'unique');
+    // A reused task id is a fault, not a name clash: it must not read as "a task named … already exists".
+    const first = await createTask(store(), ids, ACC_A, 'id reused');
+    await assert.rejects(store().insertTask({ ...first, settings: { ...first.settings, name: 'another name' } }), (e: unknown) => !(e instanceof DomainError));
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => createTask(store(), ids, ACC_A, 'raced')));
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const listed = await store().listTasks(ACC_A, { name: 'raced' }, { pageNo: 1, pageSize: 10 });
     assert.equal(listed.total, 1);
   });
 
-  test('listing filters by name (literal, case-insensitive), status, id, agent and application, newest first', async () => {
+  test('listing filters by name (literal, case-insensitive), status, id, agent, application and source, newest first', async () => {
     const acc = 'acc-list';
     await store().insertAccount({ id: acc, name: acc, createdAt: T0 });
     const a = await createTask(store(), ids, acc, 'Promo 50%_off', { AgentId: 'ag-1', ApplicationCode: 'x' });
     const b = await createTask(store(), ids, acc, 'promo plain', { StartType: 'SCHEDULE', TaskStartTime: T0 + 1 });
-    const c = await createTask(store(), ids, acc, 'Other');
+    const c = await createTask(store(), ids, acc, 'Other', { Source: 7 });
     const page = (filter: Parameters<Store['listTasks']>[1], pageNo = 1, pageSize = 10) =>
       store().listTasks(acc, filter, { pageNo, pageSize }).then((p) => ({ total: p.total, ids: p.items.map((t) => t.id) }));
     assert.deepEqual(await page({}), { total: 3, ids: [c.id, b.id, a.id] });
@@ -84,6 +87,8 @@ function taskReadTests(store: () => Store): void {
     assert.deepEqual(await page({ taskId: c.id }), { total: 1, ids: [c.id] });
     assert.deepEqual(await page({ agentIds: ['ag-1', 'ag-9'] }), { total: 1, ids: [a.id] });
     assert.deepEqual(await page({ applicationCode: 'x' }), { total: 1, ids: [a.id] });
+    assert.deepEqual(await page({ source: 7 }), { total: 1, ids: [c.id] });
+    assert.deepEqual(await page({ source: 8 }), { total: 0, ids: [] });
     assert.deepEqual(await page({}, 2, 2), { total: 3, ids: [a.id] });
   });
 }

@@ -9,10 +9,10 @@ import type { DetailFilter, PageRequest, TaskListFilter, TaskProgress } from '..
 import { requireTask, type CampaignDeps } from './campaign-deps.js';
 import type { TaskRecord } from './campaign-records.js';
 import { optionalId, optionalText, readPage, requireId } from './query-values.js';
-import { readString } from './setting-values.js';
+import { readInt, readString } from './setting-values.js';
 import { TASK_STATUSES, isTaskStatus, type TaskStatus } from './task-status.js';
 
-/** QueryAiCallTaskPage's parameters, as received. Source is accepted and not yet used to filter. */
+/** QueryAiCallTaskPage's parameters, as received. */
 export interface TaskListInput {
   PageNo?: unknown;
   PageSize?: unknown;
@@ -21,6 +21,8 @@ export interface TaskListInput {
   AgentName?: unknown;
   TaskId?: unknown;
   ApplicationCode?: unknown;
+  /** The Source the task was created with (CreateAiCallTask's Source). */
+  Source?: unknown;
 }
 
 /** How far a task has come. */
@@ -87,6 +89,8 @@ async function listFilter(deps: CampaignDeps, accountId: string, input: TaskList
     taskId: optionalId(input.TaskId, 'TaskId'),
     applicationCode: optionalText(input.ApplicationCode, 'ApplicationCode', 128),
   };
+  const source = readInt(input.Source, 'Source', { min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }, null);
+  if (source !== null) filter.source = source;
   if (status) filter.statuses = [status];
   if (agentName !== undefined) filter.agentIds = await deps.agents.idsByName(accountId, agentName);
   return filter;
