@@ -38,6 +38,15 @@ export interface TaskListFilter {
 /** User commands and engine events that change a task's status through changeTaskStatus. */
 export type TaskCommand = 'start' | 'stop' | 'cancel' | 'start-failed';
 
+/** Recipients called (a CallingTime) and answered (latest outcome ANSWERED), overall and since `since`. */
+export interface TaskCallCounters {
+  called: number;
+  answered: number;
+  importedSince: number;
+  calledSince: number;
+  answeredSince: number;
+}
+
 /** How many details of a task are in each state. */
 export interface TaskProgress {
   byState: Readonly<Record<DetailState, number>>;
@@ -72,6 +81,8 @@ export interface CampaignTaskStore {
   listDueScheduledTasks(now: number): Promise<TaskRecord[]>;
   /** Detail counts per state of each of the account's tasks; tasks it does not own are left out. */
   taskProgress(accountId: string, taskIds: readonly string[]): Promise<Map<string, TaskProgress>>;
+  /** A task's call counters (see TaskCallCounters), in one pass over its details; zeros for a task the account lacks. */
+  taskCallCounters(accountId: string, taskId: string, since: number): Promise<TaskCallCounters>;
 }
 
 /** A recipient with the id it will be stored under. */

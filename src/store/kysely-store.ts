@@ -19,7 +19,7 @@ import { compactTallies } from './detail-tallies.js';
 import { recoverExpiredLeases } from './lease-recovery.js';
 import { markOriginatedMany } from './origination-queries.js';
 import * as numberLists from './number-list-queries.js';
-import { taskProgress } from './progress-queries.js';
+import { taskCallCounters, taskProgress } from './progress-queries.js';
 import * as tasks from './task-queries.js';
 import { migrateToLatest } from './migrate.js';
 import { NonceBatcher } from './nonce-batcher.js';
@@ -165,6 +165,11 @@ export class KyselyStore implements Store {
   /** Detail counts per state of the account's tasks. */
   taskProgress(accountId: string, taskIds: readonly string[]): Promise<Map<string, port.TaskProgress>> {
     return taskProgress(this.db, accountId, taskIds);
+  }
+
+  /** A task's call counters in one pass. */
+  taskCallCounters(accountId: string, taskId: string, since: number): Promise<port.TaskCallCounters> {
+    return taskCallCounters(this.db, accountId, taskId, since);
   }
 
   /** Stores an import in one transaction. */

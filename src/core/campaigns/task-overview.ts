@@ -5,7 +5,7 @@
  * outcome is ANSWERED, and "today" starts at midnight in the task's own time zone.
  */
 import { DomainError } from '../errors.js';
-import type { DetailFilter, PageRequest, TaskListFilter, TaskProgress } from '../../ports/campaign-store.js';
+import type { PageRequest, TaskListFilter, TaskProgress } from '../../ports/campaign-store.js';
 import { requireTask, type CampaignDeps } from './campaign-deps.js';
 import type { TaskRecord } from './campaign-records.js';
 import { optionalId, optionalText, readPage, requireId } from './query-values.js';
@@ -101,15 +101,10 @@ async function statsOf(deps: CampaignDeps, task: TaskRecord, progress: TaskProgr
   const zero = { calledCount: 0, answeredCount: 0, dayImportCount: 0, dayCallCount: 0, dayAnsweredCount: 0 };
   if (!progress || progress.total === 0) return { progress: progress ?? EMPTY_PROGRESS, ...zero };
   const today = startOfLocalDay(now, task.settings.timeZone);
-  const count = async (filter: DetailFilter) => (await deps.store.pageDetails(task.accountId, task.id, filter, { pageNo: 1, pageSize: 1 })).total;
-  const [calledCount, answeredCount, dayImportCount, dayCallCount, dayAnsweredCount] = await Promise.all([
-    count({ callingFrom: 0 }),
-    count({ callResult: 'ANSWERED' }),
-    count({ importedFrom: today }),
-    count({ callingFrom: today }),
-    count({ callingFrom: today, callResult: 'ANSWERED' }),
-  ]);
-  return { progress, calledCount, answeredCount, dayImportCount, dayCallCount, dayAnsweredCount };
+  const c = await deps.store.taskCallCounters(task.accountId, task.id, today);
+  return {
+    progress, calledCount: c.called, answeredCount: c.answered, dayImportCount: c.importedSince, dayCallCount: c.calledSince, dayAnsweredCount: c.answeredSince,
+  };
 }
 
 /** The agent names of some tasks, by agent id. */
