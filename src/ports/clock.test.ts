@@ -40,6 +40,19 @@ for (const [name, make] of [
       await assert.rejects(clock.sleep(10, AbortSignal.abort()), { name: 'AbortError', code: 'ABORT_ERR' });
     });
 
+    test('after calls back in time order with sleeps started alongside; a cancelled one never fires', async () => {
+      const clock = make();
+      const order: string[] = [];
+      clock.after(20, () => order.push('after 20'));
+      const cancel = clock.after(10, () => order.push('cancelled'));
+      clock.after(0, () => order.push('after 0'));
+      cancel();
+      const done = new Promise<void>((resolve) => clock.after(30, () => resolve()));
+      await drive(clock, Promise.all([clock.sleep(20).then(() => order.push('sleep 20')), done]));
+      assert.deepEqual(order, ['after 0', 'after 20', 'sleep 20']);
+      cancel(); // after the fact: harmless
+    });
+
     test('sleep(0) resolves without waiting for a timer; an infinite sleep ends only by abort', async () => {
       const clock = make();
       const before = clock.now();
@@ -131,6 +144,15 @@ describe('VirtualClock', () => {
     assert.equal(clock.nextTimerAt(), T0 + 200);
     await clock.advanceAsync(500);
     assert.equal(fired, false);
+  });
+
+  test('cancelling a timer after it fired leaves the queue count exact', async () => {
+    const clock = new VirtualClock(T0);
+    const cancels = Array.from({ length: 5 }, () => clock.after(10, () => {}));
+    await clock.advanceAsync(10);
+    for (const cancel of cancels) cancel();
+    clock.after(5, () => {});
+    assert.equal(clock.pendingTimers, 1);
   });
 
   test('thousands of aborted sleeps do not pile up in the queue', async () => {

@@ -13,12 +13,32 @@ import { setTimeout as realDelay } from 'node:timers/promises';
  * - Sleeps that end at the same instant resolve in the order they were started.
  * - When `signal` aborts first (or is already aborted) the sleep rejects with an {@link AbortError} whose
  *   `cause` is the signal's reason, and its timer is dropped.
+ * - `after(ms, callback)` is the same wait as `sleep(ms)` (same instant, same order among waits started
+ *   together) delivered as a callback; the function it returns cancels it (nothing happens once it has fired).
+ *   It costs a timer and nothing else, where a sleep that may be cancelled costs a promise, an AbortSignal and a
+ *   listener: for waits that are usually cancelled, such as a watchdog per call.
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch, on this clock. */
   now(): number;
   /** Waits `ms` of this clock's time; rejects with an AbortError when `signal` aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Calls `callback` once `ms` of this clock's time has passed; returns the function that cancels it. */
+  after(ms: number, callback: () => void): CancelTimer;
+}
+
+/** Cancels a timer set with Clock.after; harmless after it fired or was cancelled. */
+export type CancelTimer = () => void;
+
+/** `callback` after the current microtasks, unless cancelled first: `after` for a wait of 0 (or NaN) ms. */
+function afterMicrotasks(callback: () => void): CancelTimer {
+  let live = true;
+  queueMicrotask(() => {
+    if (live) callback();
+  });
+  return () => {
+    live = false;
+  };
 }
 
 /** The error an aborted sleep rejects with; same name and code as Node's own AbortError. */
@@ -74,8 +94,20 @@ async function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   }
 }
 
+function realAfter(ms: number, callback: () => void): CancelTimer {
+  if (!(ms > 0)) return afterMicrotasks(callback);
+  if (ms === Infinity) return () => {};
+  let handle: NodeJS.Timeout;
+  // In chunks beyond 2^31-1 ms, like realSleep.
+  const arm = (left: number): void => {
+    handle = setTimeout(() => (left > MAX_REAL_TIMER_MS ? arm(left - MAX_REAL_TIMER_MS) : callback()), Math.min(left, MAX_REAL_TIMER_MS));
+  };
+  arm(ms);
+  return () => clearTimeout(handle);
+}
+
 /** The wall clock of this machine, with real timers. */
-export const systemClock: Clock = { now: () => Date.now(), sleep: realSleep };
+export const systemClock: Clock = { now: () => Date.now(), sleep: realSleep, after: realAfter };
 
 interface Timer {
   due: number;
@@ -204,6 +236,23 @@ export class VirtualClock implements Clock {
   /** Milliseconds since the Unix epoch on this clock. */
   now(): number {
     return this.current;
+  }
+
+  /** Calls back once the clock has been moved `ms` forward; see {@link Clock}. */
+  after(ms: number, callback: () => void): CancelTimer {
+    if (!(ms > 0)) return afterMicrotasks(callback);
+    if (ms === Infinity) return () => {};
+    let fired = false;
+    const fire = (): void => {
+      fired = true;
+      callback();
+    };
+    const timer: Timer = { due: this.current + ms, seq: this.seq++, fire, cancelled: false };
+    this.timers.push(timer);
+    // Cancelling a timer that already fired must not count it as a cancelled one still in the heap.
+    return () => {
+      if (!fired) this.timers.cancel(timer);
+    };
   }
 
   /** Waits until the clock has been moved `ms` forward; see {@link Clock}. */

@@ -36,7 +36,7 @@ export interface TestServerOptions {
 
 /** A clock running `offsetMs` ahead of (or, negative, behind) the wall clock. */
 export function shiftedClock(offsetMs: number): Clock {
-  return { now: () => Date.now() + offsetMs, sleep: systemClock.sleep };
+  return { now: () => Date.now() + offsetMs, sleep: systemClock.sleep, after: systemClock.after };
 }
 
 /** Starts a server on a fresh data directory; call `stop()` in an `after` hook. */

@@ -3,7 +3,7 @@
  * (speech at a speaking rate, listening until its timeout) and waits it on the clock multiplied by the time
  * scale; the callee says nothing yet (simulated callees arrive with the conversation engine).
  */
-import { isAbortError, type Clock } from '../../../ports/clock.js';
+import type { CancelTimer, Clock } from '../../../ports/clock.js';
 import {
   CallHungUpError,
   type CallSession,
@@ -44,9 +44,6 @@ export function speechMs(text: string, speed = 1): number {
   return Math.round(ms / (speed > 0 ? speed : 1));
 }
 
-/** Why a session's pending waits are aborted. */
-const SESSION_ENDED = Object.freeze({ reason: 'the call ended' });
-
 /** What a simulated session needs from the carrier. */
 export interface SimSessionOptions {
   clock: Clock;
@@ -74,7 +71,10 @@ export class SimCallSession implements CallSession {
   private talkMs = 0;
   private opClockMs = 0;
   private resolveHungUp!: (hangup: Hangup) => void;
-  private readonly controller = new AbortController();
+  /** The watchdog's timer, cancelled when the call ends first. */
+  private cancelWatchdog: CancelTimer | undefined;
+  /** The operation waiting on the clock, woken early when the call ends. */
+  private waiting: { cancel: CancelTimer; wake: () => void } | undefined;
 
   constructor(private readonly options: SimSessionOptions) {
     this.callId = options.callId;
@@ -161,8 +161,11 @@ export class SimCallSession implements CallSession {
     this.endedTalkMs = Math.round(talkMs);
     this.ending = { by, at: this.options.clock.now(), ...(reason ? { reason } : {}) };
     this.transcript.push({ at: this.ending.at, kind: 'hangup', text: by });
-    // A fixed reason: abort() would otherwise build a DOMException (with a stack) for every call that ends.
-    this.controller.abort(SESSION_ENDED);
+    this.cancelWatchdog?.();
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.cancel();
+    waiting?.wake();
     this.resolveHungUp(this.ending);
   }
 
@@ -180,13 +183,15 @@ export class SimCallSession implements CallSession {
     const want = ms > 0 ? ms : 0;
     const step = Math.max(0, Math.min(want, limitMs - this.talkTimeMs));
     const started = clock.now();
-    try {
-      await clock.sleep(Math.round(step * timeScale), this.controller.signal);
-    } catch (error) {
-      // Cut mid-operation: its clock time so far counts through talkTimeMs as time outside operations.
-      if (isAbortError(error) && this.ending) throw new CallHungUpError(this.ending);
-      throw error;
-    }
+    // Woken by its timer or, earlier, by the end of the call (finish). Cut mid-operation, the operation's clock time
+    // so far counts through talkTimeMs as time outside operations.
+    await new Promise<void>((resolve) => {
+      const cancel = clock.after(Math.round(step * timeScale), () => {
+        this.waiting = undefined;
+        resolve();
+      });
+      this.waiting = { cancel, wake: resolve };
+    });
     if (this.ending) throw new CallHungUpError(this.ending);
     this.talkMs += step;
     this.opClockMs += clock.now() - started;
@@ -203,9 +208,6 @@ export class SimCallSession implements CallSession {
   private startWatchdog(): void {
     const { clock, timeScale, limitMs } = this.options;
     if (!(timeScale > 0) || !Number.isFinite(limitMs)) return;
-    clock.sleep(Math.round(limitMs * timeScale), this.controller.signal).then(
-      () => this.cut(),
-      () => undefined, // aborted: the call ended first
-    );
+    this.cancelWatchdog = clock.after(Math.round(limitMs * timeScale), () => this.cut());
   }
 }
