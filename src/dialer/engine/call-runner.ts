@@ -12,7 +12,7 @@ import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { ResolvedNumber } from '../../core/numbers/number-directory.js';
 import type { EncryptionType } from '../../core/numbers/encryption-type.js';
 import { calleeKey } from '../../core/numbers/number-hash.js';
-import { attemptOutcome, settlement } from './settle.js';
+import { ClaimedCall, type CallEvents, type Prepared } from './claimed-call.js';
 import type { TaskRuntime } from './task-runtime.js';
 import { WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 
@@ -36,60 +36,27 @@ export interface LineClaim {
   line: string;
 }
 
-/** What preparing a claim decided: dial this plain number, or it is already handled (`settled` ends with it). */
-type Prepared = { dial: string } | { settled: Promise<unknown> };
-
 /**
- * What a call needs once its claim is prepared. Only this is kept while the call runs (up to an hour): the claim's
- * full recipient and attempt records would be most of the memory a call in flight holds.
- */
-interface CallJob {
-  attemptId: string;
-  callId: string;
-  attemptNumber: number;
-  accountId: string;
-  line: string;
-  variables: Readonly<Record<string, string>>;
-}
-
-function jobOf({ claim: { detail, attempt }, line }: LineClaim): CallJob {
-  return { attemptId: attempt.id, callId: attempt.callId, attemptNumber: attempt.attemptNumber, accountId: detail.accountId, line, variables: detail.variables };
-}
-
-/**
- * Runs claims to their end. Each call reports twice: `onLineFree` as soon as the carrier says the call is over (its
- * slot may be reused at once), and its promise when the outcome is written (the write may wait for its group).
+ * Runs claims to their end. Each call reports twice through the claim group's CallEvents: `lineFree` as soon as the
+ * carrier says the call is over (its slot may be reused at once), `done` when its outcome is written (the write may
+ * wait for its group).
  */
 export class CallRunner {
   private readonly outcomes: WriteBatcher<AttemptCompletion, boolean>;
+  private readonly writeOutcome: (completion: AttemptCompletion) => Promise<boolean>;
 
   constructor(private readonly deps: CallRunnerDeps, outcomeBatching: WriteBatcherOptions) {
     this.outcomes = new WriteBatcher((items) => deps.store.completeAttempts(items), deps.clock, outcomeBatching);
+    this.writeOutcome = (completion) => this.outcomes.write(completion);
   }
 
-  /**
-   * Dials the claims of one task; one promise per claim, which never rejects (failures go to onError).
-   * `onLineFree(i)` is called once per claim, when call i no longer occupies its line.
-   */
-  runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[], onLineFree: (index: number) => void): Promise<void>[] {
-    const prepared = this.prepareAll(task, claims);
-    return claims.map((lc, i) => this.runOne(task, runtime, jobOf(lc), prepared.then((steps) => steps[i]!), once(() => onLineFree(i))));
-  }
-
-  /**
-   * One call of a claim once prepared. A chain of continuations rather than an async function, so a call in flight
-   * holds no suspended frame here; and its own scope, so a finished call does not keep its claim's others alive.
-   */
-  private runOne(task: TaskRecord, runtime: TaskRuntime, job: CallJob, prepared: Promise<Prepared>, lineFree: () => void): Promise<void> {
-    return prepared
-      .then((step) => ('dial' in step ? this.dial(task, runtime, job, step.dial, lineFree) : step.settled))
-      .then(
-        () => lineFree(),
-        (err: unknown) => {
-          lineFree();
-          this.deps.onError(err, `attempt ${job.attemptId}`);
-        },
-      );
+  /** Dials the claims of one task; never throws (failures go to onError, and every call still reports `done`). */
+  runAll(task: TaskRecord, runtime: TaskRuntime, claims: readonly LineClaim[], events: CallEvents): void {
+    const calls = claims.map(({ claim, line }) => new ClaimedCall(this.deps, this.writeOutcome, task, runtime, events, claim, line));
+    this.prepareAll(task, claims).then(
+      (steps) => steps.forEach((step, i) => calls[i]!.proceed(step)),
+      (err: unknown) => calls.forEach((call) => call.abandon(err)),
+    );
   }
 
   /** Resolves the numbers, checks the do-not-call list and writes the origination marks of every claim. */
@@ -136,34 +103,6 @@ export class CallRunner {
     }
   }
 
-  /** Resolves when the call's outcome is written. Not async: one suspended frame less for every call in flight. */
-  private dial(task: TaskRecord, runtime: TaskRuntime, job: CallJob, callee: string, lineFree: () => void): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const settle = async (outcome: Parameters<typeof attemptOutcome>[0]) => {
-        lineFree();
-        try {
-          const row = attemptOutcome(outcome);
-          const next = settlement(job.attemptNumber, row.callResult, row.endedAt, runtime.retry);
-          await this.outcomes.write({ attemptId: job.attemptId, outcome: row, next });
-        } catch (err) {
-          this.deps.onError(err, `settling attempt ${job.attemptId}`);
-        } finally {
-          resolve();
-        }
-      };
-      const flow = this.deps.flowFor(task, job.variables);
-      this.deps.telephony
-        .originate(
-          { attemptId: job.attemptId, callId: job.callId, accountId: job.accountId, caller: job.line, callee, attempt: job.attemptNumber, variables: job.variables },
-          { ringing: () => {}, answered: (session) => flow(session), ended: (outcome) => void settle(outcome) },
-        )
-        .catch(async (err: unknown) => {
-          // The carrier refused the dial outright; the mark is written, so this attempt is over (retry policy decides).
-          await settle({ result: 'OTHERS', statusCode: '999999', endAt: this.deps.clock.now(), durationMs: 0, hangupBy: 'system', failureReason: `dial failed: ${String(err)}` });
-        });
-    });
-  }
-
   private fail(claim: Claim, reason: string): Promise<boolean> {
     return this.outcomes.write({
       attemptId: claim.attempt.id,
@@ -171,14 +110,4 @@ export class CallRunner {
       next: { state: 5 },
     });
   }
-}
-
-/** `fn`, callable many times but run only the first. */
-function once(fn: () => void): () => void {
-  let called = false;
-  return () => {
-    if (called) return;
-    called = true;
-    fn();
-  };
 }

@@ -45,7 +45,8 @@ const TALLY_COMPACTION_MS = 30_000;
 export class Dialer {
   private readonly runtimes = new TaskRuntimes();
   private readonly runner: CallRunner;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Who waits for every call in flight to settle (a stop). */
+  private drainWaiters: (() => void)[] = [];
   private readonly lineLoad = new Map<string, number>();
   private readonly accountLoad = new Map<string, number>();
   private readonly opts: Required<Omit<DialerOptions, 'accountConcurrency' | 'lineConcurrency'>> & DialerOptions;
@@ -80,10 +81,10 @@ export class Dialer {
       }
       idleMs = Math.min(this.opts.maxIdleMs, idleMs === 0 ? this.opts.tickMs : idleMs * 2);
       const untilWindow = this.allClosedUntil - this.deps.clock.now();
-      const wait = this.inFlight.size === 0 && untilWindow > idleMs ? untilWindow : idleMs;
+      const wait = this.calling.size === 0 && untilWindow > idleMs ? untilWindow : idleMs;
       await this.deps.clock.sleep(wait, signal).catch(() => undefined);
     }
-    await Promise.all(this.inFlight);
+    await this.drained();
   }
 
   /** One pass over all work; returns how many calls it started. Exposed for tests and the simulator. */
@@ -113,7 +114,7 @@ export class Dialer {
 
   /** Calls in flight in this process. */
   get activeCalls(): number {
-    return this.inFlight.size;
+    return this.calling.size;
   }
 
   private async startScheduledTasks(now: number): Promise<void> {
@@ -166,9 +167,7 @@ export class Dialer {
       bump(this.lineLoad, line, 1);
       bump(this.accountLoad, task.accountId, 1);
     }
-    const lines = claims.map((c) => c.line);
-    const calls = this.runner.runAll(task, rt, claims, (i) => this.freeLine(task, rt, lines[i]!));
-    for (let i = 0; i < claims.length; i++) this.track(claims[i]!.claim.detail.id, calls[i]!);
+    this.runner.runAll(task, rt, claims, { lineFree: (line) => this.freeLine(task, rt, line), done: (detailId) => this.settled(detailId) });
   }
 
   /** A call is over at the carrier: its task, account and line slots may be used again (its outcome may still be queued). */
@@ -178,16 +177,19 @@ export class Dialer {
     bump(this.accountLoad, task.accountId, -1);
   }
 
-  /**
-   * Keeps the call's lease alive until its outcome is written. A method of its own so the callback holds only this
-   * call's id: a closure made inside launchAll would keep the whole claim (every recipient's record) alive.
-   */
-  private track(detailId: string, running: Promise<void>): void {
-    const call = running.finally(() => {
-      this.calling.delete(detailId);
-      this.inFlight.delete(call);
-    });
-    this.inFlight.add(call);
+  /** A call is settled: its lease need not be kept alive any more. */
+  private settled(detailId: string): void {
+    this.calling.delete(detailId);
+    if (this.calling.size > 0) return;
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves once no call of this process is in flight. */
+  private drained(): Promise<void> {
+    if (this.calling.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   /**

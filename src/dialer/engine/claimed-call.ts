@@ -1,0 +1,121 @@
+/**
+ * One claimed call from its preparation to its written outcome, as one object. It is the carrier's CallListener
+ * itself (methods on the prototype, no closures per call) and reports to the dialer through the claim group's
+ * events, so a call in flight costs this object and the carrier's own state: a promise chain and a handful of
+ * closures per call were most of the engine's memory at 10 000 calls in flight (docs/performance.md).
+ */
+import type { AttemptCompletion, Claim } from '../../ports/campaign-store.js';
+import type { CallSession } from '../../ports/call-session.js';
+import type { CallListener, CallOutcome } from '../../ports/telephony.js';
+import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
+import type { CallRunnerDeps } from './call-runner.js';
+import { attemptOutcome, settlement } from './settle.js';
+import type { TaskRuntime } from './task-runtime.js';
+
+/** What the dialer learns about the calls of one claim group. */
+export interface CallEvents {
+  /** The call no longer occupies its line: the carrier reported its end, or it was never dialed. Once per call. */
+  lineFree(line: string): void;
+  /** The call is settled (its outcome written, or its claim handed back) and its lease may lapse. Once per call. */
+  done(detailId: string): void;
+}
+
+/** What preparing a claim decided: dial this plain number, or it is already handled (`settled` ends with it). */
+export type Prepared = { dial: string } | { settled: Promise<unknown> };
+
+/** Writes an outcome with others (the runner's group-commit batcher). */
+export type OutcomeWriter = (completion: AttemptCompletion) => Promise<boolean>;
+
+/** A claimed call; see the module comment. */
+export class ClaimedCall implements CallListener {
+  private readonly attemptId: string;
+  private readonly callId: string;
+  private readonly attemptNumber: number;
+  private readonly accountId: string;
+  private readonly detailId: string;
+  private readonly variables: Readonly<Record<string, string>>;
+  private lineHeld = true;
+  private ending = false;
+  private finished = false;
+
+  constructor(
+    private readonly deps: CallRunnerDeps,
+    private readonly writeOutcome: OutcomeWriter,
+    private readonly task: TaskRecord,
+    private readonly runtime: TaskRuntime,
+    private readonly events: CallEvents,
+    { detail, attempt }: Claim,
+    private readonly line: string,
+  ) {
+    // Only what the call needs is kept: the claim's full recipient and attempt records are not.
+    this.attemptId = attempt.id;
+    this.callId = attempt.callId;
+    this.attemptNumber = attempt.attemptNumber;
+    this.accountId = detail.accountId;
+    this.detailId = detail.id;
+    this.variables = detail.variables;
+  }
+
+  /** Goes on as preparation decided: dial, or wait for the refusal to be settled. */
+  proceed(step: Prepared): void {
+    if ('dial' in step) this.dial(step.dial);
+    else step.settled.then(() => this.finish(), (err: unknown) => this.finish(err));
+  }
+
+  /** Preparation failed for the whole claim: the call ends here; lease recovery puts the claim back in the queue. */
+  abandon(err: unknown): void {
+    this.finish(err);
+  }
+
+  /** The carrier: ringing needs nothing from the engine yet. */
+  ringing(): void {}
+
+  /** The carrier: the callee answered; the task's flow runs the conversation. */
+  answered(session: CallSession): Promise<void> {
+    return this.deps.flowFor(this.task, this.variables)(session);
+  }
+
+  /** The carrier: the call is over. The line is free at once; the outcome joins the next group write. */
+  ended(outcome: CallOutcome): void {
+    if (this.ending) return;
+    this.ending = true;
+    this.freeLine();
+    let completion: AttemptCompletion;
+    try {
+      const row = attemptOutcome(outcome);
+      completion = { attemptId: this.attemptId, outcome: row, next: settlement(this.attemptNumber, row.callResult, row.endedAt, this.runtime.retry) };
+    } catch (err) {
+      return this.finish(err, 'settling');
+    }
+    this.writeOutcome(completion).then(() => this.finish(), (err: unknown) => this.finish(err, 'settling'));
+  }
+
+  private dial(callee: string): void {
+    const request = {
+      attemptId: this.attemptId, callId: this.callId, accountId: this.accountId, caller: this.line, callee, attempt: this.attemptNumber, variables: this.variables,
+    };
+    // The carrier refusing the dial outright (a rejection, or a throw from a carrier that is not async) ends the
+    // attempt: the mark is written, so the retry policy decides.
+    const refused = (err: unknown) =>
+      this.ended({ result: 'OTHERS', statusCode: '999999', endAt: this.deps.clock.now(), durationMs: 0, hangupBy: 'system', failureReason: `dial failed: ${String(err)}` });
+    try {
+      this.deps.telephony.originate(request, this).catch(refused);
+    } catch (err) {
+      refused(err);
+    }
+  }
+
+  private freeLine(): void {
+    if (!this.lineHeld) return;
+    this.lineHeld = false;
+    this.events.lineFree(this.line);
+  }
+
+  private finish(err?: unknown, doing = 'attempt'): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.freeLine();
+    if (err !== undefined) this.deps.onError(err, `${doing} ${this.attemptId}`);
+    this.events.done(this.detailId);
+  }
+}
