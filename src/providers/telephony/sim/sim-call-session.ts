@@ -178,27 +178,29 @@ export class SimCallSession implements CallSession {
    * Lets `ms` of simulated talk time pass, or less when the call reaches its limit first, in which case the
    * call is cut. Clock waits are rounded to whole milliseconds so clock readings stay integers.
    */
-  private async spend(ms: number): Promise<void> {
+  private spend(ms: number): Promise<void> {
     const { clock, timeScale, limitMs } = this.options;
     const want = ms > 0 ? ms : 0;
     const step = Math.max(0, Math.min(want, limitMs - this.talkTimeMs));
     const started = clock.now();
     // Woken by its timer or, earlier, by the end of the call (finish). Cut mid-operation, the operation's clock time
-    // so far counts through talkTimeMs as time outside operations.
-    await new Promise<void>((resolve) => {
+    // so far counts through talkTimeMs as time outside operations. Not async: no suspended frame per call in flight.
+    const waited = new Promise<void>((resolve) => {
       const cancel = clock.after(Math.round(step * timeScale), () => {
         this.waiting = undefined;
         resolve();
       });
       this.waiting = { cancel, wake: resolve };
     });
-    if (this.ending) throw new CallHungUpError(this.ending);
-    this.talkMs += step;
-    this.opClockMs += clock.now() - started;
-    if (step < want) {
-      this.cut();
-      throw new CallHungUpError(this.ending ?? { by: this.options.limitBy, at: clock.now() });
-    }
+    return waited.then(() => {
+      if (this.ending) throw new CallHungUpError(this.ending);
+      this.talkMs += step;
+      this.opClockMs += clock.now() - started;
+      if (step < want) {
+        this.cut();
+        throw new CallHungUpError(this.ending ?? { by: this.options.limitBy, at: clock.now() });
+      }
+    });
   }
 
   /**
