@@ -34,7 +34,7 @@ export class SimDial {
     private readonly request: DialRequest,
     private readonly plan: CallPlan,
     private readonly listener: CallListener,
-    private readonly onOver: () => void,
+    private readonly carrier: { callOver(): void },
   ) {
     // Only a dial that can be cancelled pays for a listener.
     this.onAbort = request.signal ? () => this.cancel() : undefined;
@@ -134,7 +134,7 @@ export class SimDial {
     try {
       this.listener.ended(result);
     } finally {
-      this.onOver();
+      this.carrier.callOver();
     }
   }
 }

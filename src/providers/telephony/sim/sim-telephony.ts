@@ -59,7 +59,7 @@ export class SimTelephony implements Telephony {
     const model = await this.modelFor(request.accountId);
     const plan = planCall(model, this.options.seed, request, this.options.magicNumbers ?? true);
     this.active++;
-    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, () => this.callOver()).start();
+    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, this).start();
   }
 
   /** Resolves once every call in progress has ended (on a virtual clock, keep the clock running meanwhile). */
@@ -68,7 +68,8 @@ export class SimTelephony implements Telephony {
     return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
-  private callOver(): void {
+  /** A call is over (SimDial reports it). */
+  callOver(): void {
     this.active--;
     if (this.active > 0) return;
     const waiters = this.drainWaiters;
