@@ -1,3 +1,12 @@
 #!/usr/bin/env node
 // The `waihu` command. The CLI is TypeScript compiled to dist/ by `npm run build`.
-import '../dist/cli/run.js';
+// The heap tuning comes first, before the CLI is loaded and allocates (src/app/heap-tuning.ts).
+import { applyHeapTuning } from '../dist/app/heap-tuning.js';
+
+try {
+  applyHeapTuning();
+} catch (err) {
+  console.error(`waihu: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+await import('../dist/cli/run.js');

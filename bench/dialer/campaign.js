@@ -5,6 +5,7 @@
 // virtual clock, so the engine's own cost is the difference.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { applyHeapTuning } from '../../dist/app/heap-tuning.js';
 import { runSimulation } from '../../dist/app/simulation.js';
 import { VirtualClock } from '../../dist/ports/clock.js';
 import { SimTelephony } from '../../dist/providers/telephony/sim/sim-telephony.js';
@@ -91,6 +92,8 @@ function runInChildren(n, runs) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.env.BENCH_RECIPIENTS ?? 100_000);
   if (process.env.BENCH_CAMPAIGN_CHILD === '1') {
+    // Each run is a waihu process as bin/waihu.js starts one, with the same heap tuning (docs/adr/0005).
+    applyHeapTuning();
     process.stdout.write(JSON.stringify(await runDialerBench(n)));
   } else {
     const runs = Number(process.env.BENCH_CAMPAIGN_RUNS ?? 3);

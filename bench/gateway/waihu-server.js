@@ -1,10 +1,13 @@
 // Target B: the real waihu server from dist/, as `waihu serve` runs it: SQLite in a fresh data dir, logger at the
 // default level 'info' writing JSON lines to stdout (the parent points stdout at a file), throttling on.
 import { createApp, ensureDefaultAccount } from '../../dist/app/app.js';
+import { applyHeapTuning } from '../../dist/app/heap-tuning.js';
 import { startHttpServer } from '../../dist/app/http-server.js';
 import { loadConfig } from '../../dist/config/config.js';
 import { processStats, serveRequests } from '../lib/child.js';
 
+// The heap tuning bin/waihu.js applies (docs/adr/0005).
+applyHeapTuning({});
 const dataDir = process.env.BENCH_WAIHU_DATA_DIR;
 if (!dataDir) throw new Error('BENCH_WAIHU_DATA_DIR is not set');
 
