@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `waihu` command. The CLI is TypeScript compiled to dist/ by `npm run build`.
-// The heap tuning comes first, before the CLI is loaded and allocates (src/app/heap-tuning.ts).
-import { applyHeapTuning } from '../dist/app/heap-tuning.js';
+// The heap tuning comes first, before the CLI is loaded and allocates (src/config/heap-tuning.ts).
+import { applyHeapTuning } from '../dist/config/heap-tuning.js';
 
 try {
   applyHeapTuning();

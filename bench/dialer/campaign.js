@@ -5,7 +5,7 @@
 // virtual clock, so the engine's own cost is the difference.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { applyHeapTuning } from '../../dist/app/heap-tuning.js';
+import { applyHeapTuning } from '../../dist/config/heap-tuning.js';
 import { runSimulation } from '../../dist/app/simulation.js';
 import { VirtualClock } from '../../dist/ports/clock.js';
 import { SimTelephony } from '../../dist/providers/telephony/sim/sim-telephony.js';

@@ -1,7 +1,7 @@
 // Target B: the real waihu server from dist/, as `waihu serve` runs it: SQLite in a fresh data dir, logger at the
 // default level 'info' writing JSON lines to stdout (the parent points stdout at a file), throttling on.
 import { createApp, ensureDefaultAccount } from '../../dist/app/app.js';
-import { applyHeapTuning } from '../../dist/app/heap-tuning.js';
+import { applyHeapTuning } from '../../dist/config/heap-tuning.js';
 import { startHttpServer } from '../../dist/app/http-server.js';
 import { loadConfig } from '../../dist/config/config.js';
 import { processStats, serveRequests } from '../lib/child.js';
