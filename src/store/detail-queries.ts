@@ -3,7 +3,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AttemptRecord, BatchRecord, DetailRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailFilter, Page, PageRequest } from '../ports/campaign-store.js';
 import { toAttempt, toBatch, toDetail } from './campaign-rows.js';
-import { countRows, pageOffset } from './paging.js';
+import { countRows, newestFirstPage } from './paging.js';
 import type { Database } from './schema.js';
 
 /** One batch of the account. */
@@ -102,12 +102,6 @@ export async function pageDetails(
   const query = applyFilter(db.selectFrom('campaign_details').where('task_id', '=', taskId), filter);
   const total = talliedFilter(filter) ? await talliedTotal(db, taskId, filter) : await countRows(query);
   if (total === 0) return { total, items: [] };
-  const rows = await query
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.pageSize)
-    .offset(pageOffset(page))
-    .execute();
+  const rows = await newestFirstPage(query.selectAll(), page).execute();
   return { total, items: rows.map(toDetail) };
 }

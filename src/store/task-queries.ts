@@ -10,7 +10,7 @@ import type { Page, PageRequest, TaskCommand, TaskListFilter } from '../ports/ca
 import { settingsColumns, toTask } from './campaign-rows.js';
 import { moveAllInState } from './detail-tallies.js';
 import { forUpdate, likeContains, violatesUniqueIndex } from './engine-sql.js';
-import { countRows, pageOffset } from './paging.js';
+import { countRows, newestFirstPage } from './paging.js';
 import type { Database } from './schema.js';
 
 /** Runs `write`, turning a unique violation on the task name into AlreadyExists. */
@@ -63,13 +63,7 @@ export async function listTasks(db: Kysely<Database>, accountId: string, filter:
   if (filter.applicationCode) query = query.where('application_code', '=', filter.applicationCode);
   if (filter.source !== undefined) query = query.where('source', '=', filter.source);
   const total = await countRows(query);
-  const rows = await query
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.pageSize)
-    .offset(pageOffset(page))
-    .execute();
+  const rows = await newestFirstPage(query.selectAll(), page).execute();
   return { total, items: rows.map(toTask) };
 }
 

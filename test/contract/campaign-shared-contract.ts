@@ -2,32 +2,18 @@
  * Several stores on one database claiming from the same task, as several dialer processes would: every due detail
  * is claimed exactly once, recovery hands each expired claim to one store, and callee caps hold across them.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TaskRecord } from '../../src/core/campaigns/campaign-records.js';
 import { sharedBucket } from '../../src/dialer/policies/index.js';
 import type { Store } from '../../src/ports/store.js';
 import { ACC_A, T0, claimAll, claimRequest, createTask, createTenants, idSource, importBatch } from './campaign-fixtures.js';
-import type { StorePairFactory } from './shared-database-contract.js';
+import { useStorePair, type StorePairFactory } from './shared-database-contract.js';
 
 /** Registers the cross-store campaign tests for one engine whose stores can run concurrently in one process. */
 export function sharedCampaignContract(label: string, openPair: StorePairFactory): void {
   describe(`two stores claiming from one database: ${label}`, () => {
-    let stores: [Store, Store] | undefined;
-    const pair = (): [Store, Store] => {
-      assert.ok(stores, 'stores not opened');
-      return stores;
-    };
-    before(async () => {
-      stores = await openPair();
-      await stores[0].migrate();
-      await stores[1].migrate();
-      await createTenants(stores[0]);
-    });
-    after(async () => {
-      await Promise.all(stores?.map((s) => s.close()) ?? []);
-    });
-    claimRaceTests(pair);
+    claimRaceTests(useStorePair(openPair, createTenants));
   });
 }
 

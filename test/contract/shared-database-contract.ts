@@ -8,23 +8,31 @@ import { T0, account } from './store-fixtures.js';
 /** Opens two stores on the same empty, unmigrated database. */
 export type StorePairFactory = () => Promise<[Store, Store]>;
 
+/**
+ * Opens the pair before the enclosing suite's tests and closes it after them; migrates them one after the other (both
+ * must see the first one's migrations as done), then runs `setUp`. Returns the accessor the tests use.
+ */
+export function useStorePair(openPair: StorePairFactory, setUp: (first: Store) => Promise<void> = async () => {}): () => [Store, Store] {
+  let stores: [Store, Store] | undefined;
+  before(async () => {
+    stores = await openPair();
+    await stores[0].migrate();
+    await stores[1].migrate();
+    await setUp(stores[0]);
+  });
+  after(async () => {
+    await Promise.all(stores?.map((s) => s.close()) ?? []);
+  });
+  return () => {
+    assert.ok(stores, 'stores not opened');
+    return stores;
+  };
+}
+
 /** Registers the cross-store tests for one engine. */
 export function sharedDatabaseContract(label: string, openPair: StorePairFactory): void {
   describe(`two stores on one database: ${label}`, () => {
-    let stores: [Store, Store] | undefined;
-    const pair = (): [Store, Store] => {
-      assert.ok(stores, 'stores not opened');
-      return stores;
-    };
-    before(async () => {
-      stores = await openPair();
-      // One after the other: both must see the first one's migrations as done.
-      await stores[0].migrate();
-      await stores[1].migrate();
-    });
-    after(async () => {
-      await Promise.all(stores?.map((s) => s.close()) ?? []);
-    });
+    const pair = useStorePair(openPair);
 
     test('what one store writes the other reads', async () => {
       const [a, b] = pair();

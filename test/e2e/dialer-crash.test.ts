@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newTaskRecord } from '../../src/core/campaigns/new-task.js';
 import { parseTaskSettings } from '../../src/core/campaigns/task-settings.js';
+import { taskInput } from '../contract/campaign-fixtures.js';
 import { IdGenerator } from '../../src/core/ids.js';
 import { systemClock } from '../../src/ports/clock.js';
 import { readLedger } from '../../src/providers/telephony/sim/sim-ledger.js';
@@ -41,11 +42,7 @@ test('SIGKILLed and restarted dialers: every recipient ends terminal, no attempt
   const now = Date.now();
   await store.insertAccount({ id: ACCOUNT, name: 'crash', createdAt: now });
   const ids = new IdGenerator(systemClock, 900);
-  const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings({
-    TaskName: 'crash', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"00:00:00","endTime":"24:00:00"}'],
-    CallDay: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], TaskCps: 40,
-    MissCallRetry: false,
-  }), now);
+  const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings(taskInput('crash', { TaskCps: 40, MissCallRetry: false })), now);
   await store.insertTask(task);
   const details = Array.from({ length: 300 }, (_, i) => ({
     id: ids.next(), number: `139${String(i).padStart(8, '0')}`, encryptionType: 0 as const, outId: null, variables: {},

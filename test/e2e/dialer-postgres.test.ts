@@ -6,6 +6,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newTaskRecord } from '../../src/core/campaigns/new-task.js';
 import { parseTaskSettings } from '../../src/core/campaigns/task-settings.js';
+import { taskInput } from '../contract/campaign-fixtures.js';
 import { IdGenerator } from '../../src/core/ids.js';
 import { Dialer } from '../../src/dialer/engine/dialer.js';
 import { runOpeningLine } from '../../src/flows/opening-line.js';
@@ -45,10 +46,7 @@ describe('two dialers on one PostgreSQL', { skip: baseUrl ? false : 'WAIHU_TEST_
     const now = Date.now();
     await a.insertAccount({ id: ACCOUNT, name: 'pg', createdAt: now });
     const ids = new IdGenerator(systemClock, 100);
-    const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings({
-      TaskName: 'shared', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"00:00:00","endTime":"24:00:00"}'],
-      CallDay: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], TaskCps: 100,
-    }), now);
+    const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings(taskInput('shared', { TaskCps: 100 })), now);
     await a.insertTask(task);
     const details = Array.from({ length: 200 }, (_, i) => ({
       id: ids.next(), number: `137${String(i).padStart(8, '0')}`, encryptionType: 0 as const, outId: null, variables: {},

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newTaskRecord } from '../../src/core/campaigns/new-task.js';
 import { parseTaskSettings } from '../../src/core/campaigns/task-settings.js';
+import { taskInput } from '../contract/campaign-fixtures.js';
 import { IdGenerator } from '../../src/core/ids.js';
 import { Dialer } from '../../src/dialer/engine/dialer.js';
 import { runOpeningLine } from '../../src/flows/opening-line.js';
@@ -24,10 +25,7 @@ async function setup(recipients: string[], settings: Record<string, unknown>, ca
   await store.migrate();
   await store.insertAccount({ id: ACCOUNT, name: 'a', createdAt: T0 });
   const ids = new IdGenerator(clock, 1);
-  const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings({
-    TaskName: 'reminders', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"00:00:00","endTime":"24:00:00"}'],
-    CallDay: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'], TaskCps: 5, ...settings,
-  }), T0);
+  const task = newTaskRecord(ids.next(), ACCOUNT, parseTaskSettings(taskInput('reminders', { TaskCps: 5, ...settings })), T0);
   await store.insertTask(task);
   await store.importDetails({
     accountId: ACCOUNT, taskId: task.id, batchId: ids.next(), encryptionType: 0, at: T0,

@@ -44,11 +44,4 @@ export class TaskRuntimes {
   retain(runningTaskIds: ReadonlySet<string>): void {
     for (const [id, rt] of this.byTask) if (!runningTaskIds.has(id) && rt.running === 0) this.byTask.delete(id);
   }
-
-  /** Calls in flight across all tasks of this process. */
-  totalRunning(): number {
-    let n = 0;
-    for (const rt of this.byTask.values()) n += rt.running;
-    return n;
-  }
 }

@@ -16,21 +16,16 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import type { DialRequest } from '../../../ports/telephony.js';
 
 /** File name of the ledger inside the data directory. */
 export const SIM_LEDGER_FILE = 'sim-ledger.jsonl';
 
 /** One dial, as the carrier received it. The number is kept in full: the ledger exists to be checked. */
-export interface LedgerEntry {
+export type LedgerEntry = Pick<DialRequest, 'attemptId' | 'callId' | 'accountId' | 'caller' | 'callee' | 'attempt'> & {
   /** Clock time of the dial, epoch ms. */
   at: number;
-  attemptId: string;
-  callId: string;
-  accountId: string;
-  caller: string;
-  callee: string;
-  attempt?: number;
-}
+};
 
 /** Where dials are recorded; SimLedger in production, an array in a unit test. */
 export interface DialLedger {
