@@ -57,7 +57,11 @@ export function startDialer(deps: DialerServiceDeps): RunningDialer {
       onError: (err, context) => logger.error({ err, context }, 'dialer error'),
     },
     // A fresh owner per process start: leases of a crashed predecessor expire and are recovered, never reused.
-    { owner: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}` },
+    {
+      owner: `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      ...(config.accountConcurrency !== undefined ? { accountConcurrency: config.accountConcurrency } : {}),
+      ...(config.lineConcurrency !== undefined ? { lineConcurrency: config.lineConcurrency } : {}),
+    },
   );
   const abort = new AbortController();
   const loop = dialer.run(abort.signal);

@@ -36,3 +36,14 @@ test('bad values and unknown keys are rejected with the variable named', () => {
   assert.throws(() => loadConfig({}, cwd), /unrecognized|prot/i);
   assert.throws(() => loadConfig({ WAIHU_CONFIG: 'missing.json' }, cwd), /does not exist/);
 });
+
+test('dialer caps per account and per caller line: unset by default, whole numbers from 1', () => {
+  const cwd = emptyDir();
+  const defaults = loadConfig({}, cwd);
+  assert.equal(defaults.accountConcurrency, undefined);
+  assert.equal(defaults.lineConcurrency, undefined);
+  const set = loadConfig({ WAIHU_ACCOUNT_CONCURRENCY: '200', WAIHU_LINE_CONCURRENCY: '30' }, cwd);
+  assert.deepEqual([set.accountConcurrency, set.lineConcurrency], [200, 30]);
+  assert.throws(() => loadConfig({ WAIHU_ACCOUNT_CONCURRENCY: '0' }, cwd), /WAIHU_ACCOUNT_CONCURRENCY/);
+  assert.throws(() => loadConfig({ WAIHU_LINE_CONCURRENCY: 'many' }, cwd), /WAIHU_LINE_CONCURRENCY/);
+});

@@ -28,6 +28,10 @@ export const configSchema = z.object({
   dialer: bool.default(true),
   simTimeScale: z.coerce.number().finite().min(0).default(1),
   simSeed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(20_260_101),
+  /** Calls in flight per account in this dialer process; unset: no cap beyond each task's Concurrency. */
+  accountConcurrency: z.coerce.number().int().min(1).optional(),
+  /** Calls in flight per caller line in this dialer process; unset: no cap. */
+  lineConcurrency: z.coerce.number().int().min(1).optional(),
 });
 
 /** The parsed, frozen configuration handed to the composition root. */

@@ -9,7 +9,7 @@ import { newTaskRecord } from '../../src/core/campaigns/new-task.js';
 import { parseTaskSettings } from '../../src/core/campaigns/task-settings.js';
 import { taskInput } from '../contract/campaign-fixtures.js';
 import { IdGenerator } from '../../src/core/ids.js';
-import { Dialer } from '../../src/dialer/engine/dialer.js';
+import { Dialer, type DialerOptions } from '../../src/dialer/engine/dialer.js';
 import { runOpeningLine } from '../../src/flows/opening-line.js';
 import { VirtualClock } from '../../src/ports/clock.js';
 import { SimTelephony } from '../../src/providers/telephony/sim/sim-telephony.js';
@@ -19,7 +19,12 @@ import { openStore } from '../../src/store/open-store.js';
 const T0 = Date.parse('2026-03-02T09:00:00+08:00');
 const ACCOUNT = '900000000000000001';
 
-async function setup(recipients: string[], settings: Record<string, unknown>, calleeLimits: { windowMs: number; max: number }[] = []) {
+async function setup(
+  recipients: string[],
+  settings: Record<string, unknown>,
+  calleeLimits: { windowMs: number; max: number }[] = [],
+  caps: Pick<DialerOptions, 'accountConcurrency' | 'lineConcurrency'> = {},
+) {
   const clock = new VirtualClock(T0);
   const store = await openStore({ sqliteFile: ':memory:' });
   await store.migrate();
@@ -32,7 +37,12 @@ async function setup(recipients: string[], settings: Record<string, unknown>, ca
     details: recipients.map((number, i) => ({ id: ids.next(), number, encryptionType: 0 as const, outId: `o-${i}`, variables: { name: `客户${i}` } })),
   });
   const ledger: LedgerEntry[] = [];
-  const telephony = new SimTelephony({ clock, ledger: { record: (e) => void ledger.push(e) }, timeScale: 1, seed: 42 });
+  let busiest = 0;
+  const telephony: SimTelephony = new SimTelephony({
+    clock, timeScale: 1, seed: 42,
+    // Recorded as the dial arrives, before the carrier counts it: the calls already in progress plus this one.
+    ledger: { record: (e) => { ledger.push(e); busiest = Math.max(busiest, telephony.activeCalls + 1); } },
+  });
   const errors: unknown[] = [];
   const dialer = new Dialer({
     store, clock, ids, telephony,
@@ -40,8 +50,8 @@ async function setup(recipients: string[], settings: Record<string, unknown>, ca
     flowFor: () => (session) => runOpeningLine(session, { template: '您好${name}，您的快递已到。' }).then(() => undefined),
     calleeLimits, cappedDelayMs: 60_000,
     onError: (err) => errors.push(err),
-  }, { owner: 'dialer-1' });
-  return { clock, store, task, ledger, dialer, errors };
+  }, { owner: 'dialer-1', ...caps });
+  return { clock, store, task, ledger, dialer, errors, busiest: () => busiest };
 }
 
 async function runToCompletion(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
@@ -141,4 +151,13 @@ test('a per-callee frequency cap holds across recipients: the same number is not
   assert.equal(times.length, 3);
   for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= 60_000, `calls ${(times[i]! - times[i - 1]!) / 1000} s apart`);
   assert.equal(s.ledger.filter((e) => e.callee === '13881110000').length, 1);
+});
+
+test('an account concurrency cap holds: never more of the account\'s calls at the carrier than the cap', async () => {
+  const numbers = Array.from({ length: 30 }, (_, i) => `1385${String(i).padStart(3, '0')}0000`); // all answered
+  const s = await setup(numbers, { TaskCps: 50 }, [], { accountConcurrency: 3 });
+  await runToCompletion(s);
+  assert.deepEqual(s.errors, []);
+  assert.equal(s.ledger.length, 30);
+  assert.equal(s.busiest(), 3, 'the cap was reached and never passed');
 });
