@@ -61,6 +61,8 @@ export interface ListenResult {
   dtmf?: string;
   /** True when neither came within `timeoutMs`. */
   timedOut: boolean;
+  /** True when the callee began speaking (or pressing) while our prompt was still playing: a barge-in. */
+  bargedIn?: boolean;
 }
 
 /** Options of collecting keys. */

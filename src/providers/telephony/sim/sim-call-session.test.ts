@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CallHungUpError, type Hangup } from '../../../ports/call-session.js';
-import { SIM_PLAY_MS, SIM_TRANSFER_MS, SimCallSession, speechMs } from './sim-call-session.js';
+import { SimCallSession } from './sim-call-session.js';
+import { SIM_PLAY_MS, SIM_TRANSFER_MS, speechMs } from './sim-speech.js';
 import { T0, dial, runCall, simOnVirtualClock } from './sim-test-kit.js';
 
 test('speaking time: ~4 Han characters a second, ~15 other characters a second, faster at higher speed', () => {

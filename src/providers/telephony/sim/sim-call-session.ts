@@ -1,7 +1,8 @@
 /**
  * The simulated carrier's answered call: text in, text out. Every operation takes a simulated duration
  * (speech at a speaking rate, listening until its timeout) and waits it on the clock multiplied by the time
- * scale; the callee says nothing yet (simulated callees arrive with the conversation engine).
+ * scale. The person on the other end is a SimCallee: each prompt is a cue it reacts to (sim-callee-line.ts
+ * decides when its reaction lands: during the prompt is a barge-in).
  */
 import type { CancelTimer, Clock } from '../../../ports/clock.js';
 import {
@@ -16,32 +17,18 @@ import {
   type PlaybackResult,
   type SayOptions,
 } from '../../../ports/call-session.js';
-
-/** Simulated time of a played voice file; the simulator has no media to measure. */
-export const SIM_PLAY_MS = 5000;
-/** Simulated time until a transferred call is connected to the agent. */
-export const SIM_TRANSFER_MS = 3000;
+import { SILENT_CALLEE, type CalleeAction, type CalleeCue, type SimCallee } from './sim-callee.js';
+import { pinReaction, playPrompt, waitFor, type Heard, type PendingAction, type WaitMode } from './sim-callee-line.js';
+import { SIM_PLAY_MS, SIM_TRANSFER_MS, speechMs } from './sim-speech.js';
 
 /** What happened on a simulated call, for tests and the forecast. */
 export interface SimTurn {
   /** Clock time, epoch ms. */
   at: number;
-  kind: 'say' | 'play' | 'listen' | 'dtmf' | 'transfer' | 'hangup';
-  /** Spoken text, media id, transfer number or who hung up. */
+  /** Our side's operations, then what the callee did: `heard` (it spoke) and `pressed` (keys). */
+  kind: 'say' | 'play' | 'listen' | 'dtmf' | 'transfer' | 'hangup' | 'heard' | 'pressed';
+  /** Spoken text, media id, transfer number, keys or who hung up. */
   text?: string;
-}
-
-/** Han characters and full-width forms are spoken at about 4 a second, other visible characters at about 15. */
-const SLOW_CHARS = /[\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
-
-/** Simulated speaking time of `text` at `speed` (1 = normal): ~250 ms per Han character, ~65 ms per other. */
-export function speechMs(text: string, speed = 1): number {
-  let ms = 0;
-  for (const ch of text) {
-    if (SLOW_CHARS.test(ch)) ms += 250;
-    else if (ch.trim() !== '') ms += 65;
-  }
-  return Math.round(ms / (speed > 0 ? speed : 1));
 }
 
 /** What a simulated session needs from the carrier. */
@@ -55,7 +42,13 @@ export interface SimSessionOptions {
   limitMs: number;
   limitBy: HangupBy;
   limitReason?: string;
+  /** The person who answered; silent when absent. */
+  callee?: SimCallee;
 }
+
+const PLAYED: PlaybackResult = Object.freeze({ completed: true });
+const CUT: PlaybackResult = Object.freeze({ completed: false });
+const SILENCE: CalleeAction = Object.freeze({ kind: 'silence' });
 
 /** A CallSession on the simulated carrier; see the module comment. */
 export class SimCallSession implements CallSession {
@@ -66,6 +59,9 @@ export class SimCallSession implements CallSession {
   readonly transcript: SimTurn[] = [];
   /** The number the flow handed the call to. */
   transferredTo: string | undefined;
+  private readonly callee: SimCallee;
+  /** What the callee decided to do and has not done yet. */
+  private pending: PendingAction | undefined;
   private ending: Hangup | undefined;
   private endedTalkMs = 0;
   private talkMs = 0;
@@ -79,6 +75,7 @@ export class SimCallSession implements CallSession {
   constructor(private readonly options: SimSessionOptions) {
     this.callId = options.callId;
     this.variables = options.variables;
+    this.callee = options.callee ?? SILENT_CALLEE;
     this.hungUp = new Promise((resolve) => (this.resolveHungUp = resolve));
     this.startWatchdog();
   }
@@ -99,37 +96,111 @@ export class SimCallSession implements CallSession {
     return this.talkMs + Math.max(0, outside);
   }
 
-  /** Records the text and takes its speaking time. */
+  /** Speaks `text` for its speaking time; the callee reacts to it and may cut it short when `bargeIn` allows. */
   say(text: string, options: SayOptions = {}): Promise<PlaybackResult> {
-    return this.operation('say', text, speechMs(text, options.speed), () => ({ completed: true }));
+    const durationMs = speechMs(text, options.speed);
+    return this.prompt('say', text, { kind: 'prompt', text, durationMs }, options.bargeIn === true);
   }
 
-  /** Records the media id and takes SIM_PLAY_MS. */
-  play(mediaId: string): Promise<PlaybackResult> {
-    return this.operation('play', mediaId, SIM_PLAY_MS, () => ({ completed: true }));
+  /** Plays a voice file for SIM_PLAY_MS; the callee hears a prompt it cannot read. */
+  play(mediaId: string, options: Pick<SayOptions, 'bargeIn'> = {}): Promise<PlaybackResult> {
+    return this.prompt('play', mediaId, { kind: 'prompt', text: '', mediaId, durationMs: SIM_PLAY_MS }, options.bargeIn === true);
   }
 
-  /** The simulated callee stays silent: waits the whole timeout. */
+  /** Waits for the callee's next utterance or keys, at most the timeout. */
   listen(options: ListenOptions): Promise<ListenResult> {
-    return this.operation('listen', undefined, options.timeoutMs, () => ({ timedOut: true }));
+    return this.wait('listen', options.timeoutMs, options.dtmf === false ? 'speech' : 'speech+keys').then((heard) => {
+      if (heard.kind === 'speech') return { text: heard.text, timedOut: false, ...(heard.bargedIn ? { bargedIn: true } : {}) };
+      if (heard.kind === 'keys') return { dtmf: heard.digits, timedOut: false, ...(heard.bargedIn ? { bargedIn: true } : {}) };
+      return { timedOut: true };
+    });
   }
 
-  /** The simulated callee presses no key: waits the whole timeout. */
+  /** Collects the callee's keys: up to `maxDigits`, cut at the terminator; fewer keys wait out the timeout. */
   collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
-    return this.operation('dtmf', undefined, options.timeoutMs, () => ({ digits: '', timedOut: true }));
+    return this.wait('dtmf', options.timeoutMs, 'keys').then((heard) => {
+      if (heard.kind !== 'keys') return { digits: '', timedOut: true };
+      const cut = options.terminator ? heard.digits.indexOf(options.terminator) : -1;
+      const digits = (cut >= 0 ? heard.digits.slice(0, cut) : heard.digits).slice(0, Math.max(1, options.maxDigits));
+      if (cut >= 0 || digits.length >= options.maxDigits) return { digits, timedOut: false };
+      return this.spend(options.timeoutMs).then(() => ({ digits, timedOut: true }));
+    });
   }
 
   /**
-   * Records the turn, takes its time, then answers `result()`; rejects (never throws) once the call has ended. Not
-   * async, so a flow's pending operation is one frame (spend's), not two, for every call in flight.
+   * A prompt: the callee reacts when it starts (unless it already decided something), then the prompt plays to its
+   * end, is cut by a barge-in, or ends with the callee hanging up. Not async, so a prompt in flight is one frame.
    */
-  private operation<T>(kind: SimTurn['kind'], text: string | undefined, ms: number, result: () => T): Promise<T> {
+  private prompt(kind: 'say' | 'play', text: string, cue: CalleeCue & { kind: 'prompt' }, bargeIn: boolean): Promise<PlaybackResult> {
     try {
       this.note(kind, text);
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return this.spend(ms).then(result);
+    const startMs = this.talkTimeMs;
+    const play = (): Promise<PlaybackResult> => {
+      const plan = playPrompt(this.pending, startMs, cue.durationMs, bargeIn);
+      this.pending = plan.pending;
+      return this.spend(plan.spendMs).then(() => {
+        if (plan.ending === 'hangs up') return this.calleeHangsUp();
+        return plan.ending === 'cut' ? CUT : PLAYED;
+      });
+    };
+    if (this.pending) return play();
+    return this.react(cue, (action) => (this.pending = pinReaction(action, startMs, cue.durationMs))).then(play);
+  }
+
+  /** A wait for the callee; a wait that hears nothing asks the callee how it takes the silence (for the next wait). */
+  private wait(kind: 'listen' | 'dtmf', timeoutMs: number, mode: WaitMode): Promise<Heard> {
+    try {
+      this.note(kind);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const plan = waitFor(this.pending, this.talkTimeMs, timeoutMs, mode);
+    this.pending = plan.pending;
+    return this.spend(plan.spendMs).then(() => {
+      const { heard } = plan;
+      if (heard.kind === 'hangs up') return this.calleeHangsUp();
+      if (heard.kind === 'speech') this.note('heard', heard.text);
+      if (heard.kind === 'keys') this.note('pressed', heard.digits);
+      if (heard.kind !== 'nothing' || this.pending) return heard;
+      const nowMs = this.talkTimeMs;
+      return this.react({ kind: 'silence', waitedMs: plan.spendMs }, (action) => (this.pending = pinReaction(action, nowMs, 0))).then(() => heard);
+    });
+  }
+
+  /**
+   * Asks the callee and hands its action to `decided`. A callee that fails is taken as silent. Time a slow callee
+   * (an LLM) takes is not talk time: it thinks while the prompt plays.
+   */
+  private react(cue: CalleeCue, decided: (action: CalleeAction) => void): Promise<void> {
+    let reaction: CalleeAction | Promise<CalleeAction>;
+    try {
+      reaction = this.callee.react(cue);
+    } catch {
+      reaction = SILENCE;
+    }
+    if (!(reaction instanceof Promise)) {
+      decided(reaction);
+      return Promise.resolve();
+    }
+    const started = this.options.clock.now();
+    return reaction.then(
+      (action) => {
+        this.opClockMs += this.options.clock.now() - started;
+        if (!this.ending) decided(action);
+      },
+      () => {
+        this.opClockMs += this.options.clock.now() - started;
+      },
+    );
+  }
+
+  /** The callee hangs up: the call ends and the flow's operation rejects. */
+  private calleeHangsUp(): never {
+    this.end('callee');
+    throw new CallHungUpError(this.ending ?? { by: 'callee', at: this.options.clock.now() });
   }
 
   /** Takes SIM_TRANSFER_MS to connect, then ends the session for the flow (hung up by 'robot'). */

@@ -8,6 +8,7 @@ import { CallHungUpError } from '../../../ports/call-session.js';
 import type { CancelTimer, Clock } from '../../../ports/clock.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../../ports/telephony.js';
 import type { CallPlan } from './call-plan.js';
+import type { CalleeChooser } from './sim-callee.js';
 import { SimCallSession, type SimSessionOptions } from './sim-call-session.js';
 
 /** Simulated calls without a SessionTimeout are cut here (the longest SessionTimeout aiccs accepts). */
@@ -35,6 +36,8 @@ export class SimDial {
     private readonly plan: CallPlan,
     private readonly listener: CallListener,
     private readonly carrier: { callOver(): void },
+    /** Picks who answers; a silent callee when absent. */
+    private readonly callees?: CalleeChooser,
   ) {
     // Only a dial that can be cancelled pays for a listener.
     this.onAbort = request.signal ? () => this.cancel() : undefined;
@@ -100,6 +103,7 @@ export class SimDial {
       callId: request.callId,
       variables: request.variables ?? {},
       answerAt,
+      ...(this.callees ? { callee: this.callees({ accountId: request.accountId, callee: request.callee, callId: request.callId, variables: request.variables ?? {} }) } : {}),
       ...talkLimit(plan.patienceMs, request.sessionTimeoutMs),
     });
     this.session = session;

@@ -7,6 +7,7 @@
 import type { Clock } from '../../../ports/clock.js';
 import type { CallListener, DialRequest, Telephony } from '../../../ports/telephony.js';
 import { planCall } from './call-plan.js';
+import type { CalleeChooser } from './sim-callee.js';
 import { SimDial } from './sim-dial.js';
 import type { DialLedger } from './sim-ledger.js';
 import { DEFAULT_SIM_MODEL, parseSimModel, type SimModel, type SimModelSource } from './sim-model.js';
@@ -22,6 +23,8 @@ export interface SimTelephonyOptions {
   seed: number;
   /** Whether the magic-number suffixes force outcomes (docs/simulator.md); default true. */
   magicNumbers?: boolean;
+  /** Who answers each answered call (the persona catalog); silent callees when absent. */
+  callees?: CalleeChooser;
 }
 
 /** The simulated carrier; see the module comment. */
@@ -59,7 +62,7 @@ export class SimTelephony implements Telephony {
     const model = await this.modelFor(request.accountId);
     const plan = planCall(model, this.options.seed, request, this.options.magicNumbers ?? true);
     this.active++;
-    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, this).start();
+    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, this, this.options.callees).start();
   }
 
   /** Resolves once every call in progress has ended (on a virtual clock, keep the clock running meanwhile). */

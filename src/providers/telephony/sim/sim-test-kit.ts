@@ -5,6 +5,7 @@
 import type { CallSession } from '../../../ports/call-session.js';
 import { VirtualClock } from '../../../ports/clock.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../../ports/telephony.js';
+import type { CalleeChooser } from './sim-callee.js';
 import type { LedgerEntry } from './sim-ledger.js';
 import type { SimModelSource } from './sim-model.js';
 import { SimTelephony } from './sim-telephony.js';
@@ -59,7 +60,7 @@ export function recordCall(flow: TestFlow = sayHello): RecordedCall {
 }
 
 /** A carrier on a virtual clock, with the ledger kept in an array. */
-export function simOnVirtualClock(options: { timeScale?: number; seed?: number; models?: SimModelSource } = {}) {
+export function simOnVirtualClock(options: { timeScale?: number; seed?: number; models?: SimModelSource; callees?: CalleeChooser } = {}) {
   const clock = new VirtualClock(T0);
   const ledger: LedgerEntry[] = [];
   const sim = new SimTelephony({
@@ -68,6 +69,7 @@ export function simOnVirtualClock(options: { timeScale?: number; seed?: number; 
     timeScale: options.timeScale ?? 1,
     seed: options.seed ?? 7,
     ...(options.models ? { models: options.models } : {}),
+    ...(options.callees ? { callees: options.callees } : {}),
   });
   return { clock, ledger, sim };
 }

@@ -1,0 +1,112 @@
+/**
+ * A CallSession that writes down the dialog as the flow goes: every prompt, every utterance and key press heard, with
+ * barge-ins marked. Flows run on it instead of the carrier's session, so each flow gets its transcript without
+ * recording anything itself, and the same record comes out of the simulator and of SIP.
+ */
+import type { CallTag, DialogTurn, FlowReport } from '../core/calls/dialog.js';
+import type {
+  CallSession, DtmfOptions, DtmfResult, Hangup, ListenOptions, ListenResult, PlaybackResult, SayOptions,
+} from '../ports/call-session.js';
+
+/** The recording wrapper; see the module comment. */
+export class RecordingSession implements CallSession {
+  readonly callId: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly hungUp: Promise<Hangup>;
+  private readonly turns: DialogTurn[] = [];
+  private readonly tags = new Map<string, CallTag>();
+  private readonly keys: string[] = [];
+  private intent: string | undefined;
+  private transferredTo: string | undefined;
+
+  /** `now` is the engine clock; turn times are measured from `answeredAt` on it. */
+  constructor(
+    private readonly inner: CallSession,
+    private readonly now: () => number,
+    private readonly answeredAt: number = now(),
+  ) {
+    this.callId = inner.callId;
+    this.variables = inner.variables;
+    this.hungUp = inner.hungUp;
+  }
+
+  /** True once the call has ended. */
+  get isHungUp(): boolean {
+    return this.inner.isHungUp;
+  }
+
+  /** Speaks and records the prompt; a prompt the callee cut short is marked so. */
+  async say(text: string, options?: SayOptions): Promise<PlaybackResult> {
+    const turn = this.add({ role: 'assistant', content: text });
+    const result = await this.inner.say(text, options);
+    if (!result.completed) turn.cut = true;
+    return result;
+  }
+
+  /** Plays and records a voice file, written `[media id]` in the dialog. */
+  async play(mediaId: string, options?: Pick<SayOptions, 'bargeIn'>): Promise<PlaybackResult> {
+    const turn = this.add({ role: 'assistant', content: `[${mediaId}]` });
+    const result = await this.inner.play(mediaId, options);
+    if (!result.completed) turn.cut = true;
+    return result;
+  }
+
+  /** Listens and records what the callee said or pressed. */
+  async listen(options: ListenOptions): Promise<ListenResult> {
+    const result = await this.inner.listen(options);
+    const interrupted = result.bargedIn === true ? { interrupted: true } : {};
+    if (result.text !== undefined) this.add({ role: 'user', content: result.text, ...interrupted });
+    else if (result.dtmf !== undefined) this.pressed(result.dtmf, interrupted);
+    return result;
+  }
+
+  /** Collects and records the keys pressed. */
+  async collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
+    const result = await this.inner.collectDtmf(options);
+    if (result.digits !== '') this.pressed(result.digits, {});
+    return result;
+  }
+
+  /** Transfers and remembers where to. */
+  async transfer(number: string): Promise<void> {
+    await this.inner.transfer(number);
+    this.transferredTo = number;
+  }
+
+  /** Hangs up. */
+  hangup(): Promise<void> {
+    return this.inner.hangup();
+  }
+
+  /** Sets (or replaces) a tag of the call. */
+  tag(tag: CallTag): void {
+    this.tags.set(tag.name, tag);
+  }
+
+  /** Sets the call's major intent (the last one set wins). */
+  setIntent(intent: string): void {
+    this.intent = intent;
+  }
+
+  /** Everything recorded so far. */
+  report(): FlowReport {
+    return {
+      turns: this.turns.map((t) => ({ ...t })),
+      tags: [...this.tags.values()],
+      ...(this.intent !== undefined ? { majorIntent: this.intent } : {}),
+      ...(this.keys.length > 0 ? { dtmf: [...this.keys] } : {}),
+      ...(this.transferredTo !== undefined ? { transferredTo: this.transferredTo } : {}),
+    };
+  }
+
+  private pressed(digits: string, extra: Partial<DialogTurn>): void {
+    this.keys.push(digits);
+    this.add({ role: 'user', content: digits, dtmf: digits, ...extra });
+  }
+
+  private add(turn: Omit<DialogTurn, 'at'>): DialogTurn {
+    const recorded = { ...turn, at: Math.max(0, this.now() - this.answeredAt) };
+    this.turns.push(recorded);
+    return recorded;
+  }
+}
