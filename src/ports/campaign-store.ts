@@ -3,6 +3,7 @@
  * the dialer queue primitives (engine-internal, addressed by the ids a claim handed out), and the account's number
  * lists (directory, do-not-call, callee call log). Implemented once over Kysely for SQLite and PostgreSQL.
  */
+import type { CallDialogRecord } from './conversation-store.js';
 import type { CallResult } from '../core/calls/call-result.js';
 import type { AttemptOutcome, AttemptRecord, BatchRecord, DetailRecord, TaskRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailSettlement, DetailState } from '../core/campaigns/detail-state.js';
@@ -231,6 +232,8 @@ export interface AttemptCompletion {
   attemptId: string;
   outcome: AttemptOutcome;
   next: DetailSettlement;
+  /** What was said on the call and its analysis, when it was answered; written in the same transaction. */
+  dialog?: CallDialogRecord;
 }
 
 /** What lease recovery did. */

@@ -1,6 +1,7 @@
 /** Persistence ports of the accounts area. Implemented once over Kysely for SQLite and PostgreSQL (src/store). */
 import type { CampaignStore } from './campaign-store.js';
 import type { SimModelStore } from './sim-model-store.js';
+import type { ConversationStore } from './conversation-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -54,7 +55,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

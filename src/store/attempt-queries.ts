@@ -9,6 +9,8 @@ import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
 import { FAILURE_REASONS, isSettlementState, isTerminalDetailState, type DetailSettlement, type DetailState } from '../core/campaigns/detail-state.js';
 import { DomainError } from '../core/errors.js';
 import type { AttemptCompletion } from '../ports/campaign-store.js';
+import type { CallDialogRecord } from '../ports/conversation-store.js';
+import { insertDialogs } from './conversation-queries.js';
 import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
 import { RowUpdate } from './compiled-rows.js';
@@ -74,11 +76,13 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
     const cancelled = await cancelledTasks(trx, retrying.filter((id) => id !== undefined));
     const done: boolean[] = [];
     const tallies = new TallyDeltas();
-    for (const { attemptId, outcome, next } of completions) {
+    const dialogs: CallDialogRecord[] = [];
+    for (const { attemptId, outcome, next, dialog } of completions) {
       const found = open.get(attemptId);
       open.delete(attemptId);
       done.push(found !== undefined);
       if (!found) continue;
+      if (dialog) dialogs.push(dialog);
       const shared = sharedOutcome(outcome, found);
       await ATTEMPT_OUTCOME.run(trx, attemptId, { ...shared, ...attemptOutcome(outcome) });
       const landsCancelled = next.state === 2 && cancelled.has(found.detail.task_id);
@@ -88,6 +92,7 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
       tallies.move(found.detail, 3, settled.state);
     }
     await tallies.write(trx);
+    await insertDialogs(trx, dialogs);
     return done;
   });
 }

@@ -25,6 +25,9 @@ import { migrateToLatest } from './migrate.js';
 import { NonceBatcher } from './nonce-batcher.js';
 import * as nonces from './nonce-queries.js';
 import * as simModels from './sim-model-queries.js';
+import * as conversations from './conversation-queries.js';
+import type { CallDialogRecord, SingleCallEnding, SingleCallRecord } from '../ports/conversation-store.js';
+import type { CallTag } from '../core/calls/dialog.js';
 import type { Database } from './schema.js';
 
 /** Which database engine a Kysely instance talks to. */
@@ -120,6 +123,31 @@ export class KyselyStore implements Store {
   /** Forgets the account's simulator outcome model; false when it had none. */
   deleteSimModel(accountId: string): Promise<boolean> {
     return simModels.deleteSimModel(this.db, accountId);
+  }
+
+  /** The account's dialog of that call. */
+  getCallDialog(accountId: string, callId: string): Promise<CallDialogRecord | undefined> {
+    return conversations.getCallDialog(this.db, accountId, callId);
+  }
+
+  /** Replaces the call's tags; false when the account has no dialog of that call. */
+  replaceCallTags(accountId: string, callId: string, tags: readonly CallTag[], at: number): Promise<boolean> {
+    return conversations.replaceCallTags(this.db, accountId, callId, tags, at);
+  }
+
+  /** Records a single call as placed. */
+  insertSingleCall(call: SingleCallRecord): Promise<void> {
+    return conversations.insertSingleCall(this.db, call);
+  }
+
+  /** The account's single call. */
+  getSingleCall(accountId: string, callId: string): Promise<SingleCallRecord | undefined> {
+    return conversations.getSingleCall(this.db, accountId, callId);
+  }
+
+  /** Writes a single call's end and its dialog in one transaction. */
+  endSingleCall(accountId: string, callId: string, ending: SingleCallEnding, dialog?: CallDialogRecord): Promise<void> {
+    return conversations.endSingleCall(this.db, accountId, callId, ending, dialog);
   }
 
   /** Adds a task; AlreadyExists when its account has a task of that name. */

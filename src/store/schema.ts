@@ -1,4 +1,5 @@
 /** Table shapes as Kysely sees them; timestamps are integer epoch milliseconds on both engines. */
+import type { ConversationTables } from './schema-conversations.js';
 import type { Generated } from 'kysely';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { AccessKeyStatus } from '../ports/store.js';
@@ -175,7 +176,7 @@ export interface SimModelsTable {
 }
 
 /** Every table the store owns, keyed by table name. */
-export interface Database {
+export interface Database extends ConversationTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   request_nonces: RequestNoncesTable;

@@ -60,3 +60,14 @@ export interface CallAnalysis {
 export function conversationRecord(turns: readonly DialogTurn[]): string {
   return JSON.stringify(turns.map((t) => ({ content: t.interrupted ? `<客户打断>${t.content}` : t.content, role: t.role })));
 }
+
+/** The analysis of a call from what its flow reported alone: its tags and intent, its turns counted, no summary. */
+export function basicAnalysis(report: FlowReport): CallAnalysis {
+  return {
+    summary: '',
+    ...(report.majorIntent !== undefined ? { majorIntent: report.majorIntent } : {}),
+    tags: report.tags,
+    turnCount: report.turns.filter((t) => t.role === 'user').length,
+    analyzedBy: 'rules',
+  };
+}

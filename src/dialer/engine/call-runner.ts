@@ -6,8 +6,9 @@
  */
 import type { AttemptCompletion, Claim, CalleeLimit, CampaignStore, OriginationRequest, OriginationResult } from '../../ports/campaign-store.js';
 import type { Clock } from '../../ports/clock.js';
-import type { CallSession } from '../../ports/call-session.js';
-import type { Telephony } from '../../ports/telephony.js';
+import type { CallOutcome, Telephony } from '../../ports/telephony.js';
+import type { CallAnalysis, FlowReport } from '../../core/calls/dialog.js';
+import type { RecordingSession } from '../../flows/recording-session.js';
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { ResolvedNumber } from '../../core/numbers/number-directory.js';
 import type { EncryptionType } from '../../core/numbers/encryption-type.js';
@@ -22,8 +23,13 @@ export interface CallRunnerDeps {
   telephony: Telephony;
   clock: Clock;
   resolveNumber(accountId: string, number: string, encryptionType: EncryptionType): Promise<ResolvedNumber>;
-  /** The flow an answered call runs. */
-  flowFor(task: TaskRecord, variables: Readonly<Record<string, string>>): (session: CallSession) => Promise<void>;
+  /** The flow an answered call runs, on a session that records the dialog. */
+  flowFor(task: TaskRecord, variables: Readonly<Record<string, string>>): (session: RecordingSession) => Promise<void>;
+  /**
+   * The post-call analysis of an answered call, stored with its outcome; when absent (or when it fails) the dialog is
+   * stored with what the flow itself reported (basicAnalysis).
+   */
+  analyze?(task: TaskRecord, report: FlowReport, outcome: CallOutcome): Promise<CallAnalysis>;
   calleeLimits: readonly CalleeLimit[];
   /** How long a capped recipient waits before it is tried again. */
   cappedDelayMs: number;

@@ -7,6 +7,9 @@
 import type { AttemptCompletion, Claim } from '../../ports/campaign-store.js';
 import type { CallSession } from '../../ports/call-session.js';
 import type { CallListener, CallOutcome } from '../../ports/telephony.js';
+import type { CallDialogRecord } from '../../ports/conversation-store.js';
+import { basicAnalysis, type CallAnalysis, type FlowReport } from '../../core/calls/dialog.js';
+import { RecordingSession } from '../../flows/recording-session.js';
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { CallRunnerDeps } from './call-runner.js';
 import { attemptOutcome, settlement } from './settle.js';
@@ -35,6 +38,8 @@ export class ClaimedCall implements CallListener {
   private readonly detailId: string;
   private readonly variables: Readonly<Record<string, string>>;
   private lineHeld = true;
+  /** The answered call's recording session, until its dialog is taken at the end. */
+  private recording: RecordingSession | undefined;
   private ending = false;
   private finished = false;
 
@@ -70,9 +75,11 @@ export class ClaimedCall implements CallListener {
   /** The carrier: ringing needs nothing from the engine yet. */
   ringing(): void {}
 
-  /** The carrier: the callee answered; the task's flow runs the conversation. */
-  answered(session: CallSession): Promise<void> {
-    return this.deps.flowFor(this.task, this.variables)(session);
+  /** The carrier: the callee answered; the task's flow runs the conversation on a session that records it. */
+  answered(session: CallSession, at: number): Promise<void> {
+    const recording = new RecordingSession(session, () => this.deps.clock.now(), at);
+    this.recording = recording;
+    return this.deps.flowFor(this.task, this.variables)(recording);
   }
 
   /** The carrier: the call is over. The line is free at once; the outcome joins the next group write. */
@@ -87,7 +94,27 @@ export class ClaimedCall implements CallListener {
     } catch (err) {
       return this.finish(err, 'settling');
     }
-    this.writeOutcome(completion).then(() => this.finish(), (err: unknown) => this.finish(err, 'settling'));
+    const recording = this.recording;
+    this.recording = undefined;
+    const written = recording ? this.withDialog(completion, recording.report(), outcome).then(this.writeOutcome) : this.writeOutcome(completion);
+    written.then(() => this.finish(), (err: unknown) => this.finish(err, 'settling'));
+  }
+
+  /** Adds the dialog and its analysis to the completion; the analysis's intent and turn count go onto the outcome. */
+  private async withDialog(completion: AttemptCompletion, report: FlowReport, outcome: CallOutcome): Promise<AttemptCompletion> {
+    let analysis: CallAnalysis;
+    try {
+      analysis = this.deps.analyze ? await this.deps.analyze(this.task, report, outcome) : basicAnalysis(report);
+    } catch (err) {
+      this.deps.onError(err, `analysing ${this.attemptId}`);
+      analysis = basicAnalysis(report);
+    }
+    const dialog: CallDialogRecord = {
+      callId: this.callId, accountId: this.accountId, taskId: this.task.id, detailId: this.detailId, attemptId: this.attemptId,
+      turns: report.turns, analysis, createdAt: outcome.endAt,
+    };
+    const row = { ...completion.outcome, majorIntent: analysis.majorIntent ?? null, conversationTurnCount: analysis.turnCount };
+    return { ...completion, outcome: row, dialog };
   }
 
   private dial(callee: string): void {
