@@ -18,6 +18,8 @@ export class RecordingSession implements CallSession {
   private readonly keys: string[] = [];
   private intent: string | undefined;
   private transferredTo: string | undefined;
+  /** The prompt playing now, so a hang-up can wait for it (HangupOperate without ImmediateHangup). */
+  private prompting: Promise<unknown> | undefined;
 
   /** `now` is the engine clock; turn times are measured from `answeredAt` on it. */
   constructor(
@@ -36,19 +38,31 @@ export class RecordingSession implements CallSession {
   }
 
   /** Speaks and records the prompt; a prompt the callee cut short is marked so. */
-  async say(text: string, options?: SayOptions): Promise<PlaybackResult> {
-    const turn = this.add({ role: 'assistant', content: text });
-    const result = await this.inner.say(text, options);
-    if (!result.completed) turn.cut = true;
-    return result;
+  say(text: string, options?: SayOptions): Promise<PlaybackResult> {
+    return this.prompt(text, () => this.inner.say(text, options));
   }
 
   /** Plays and records a voice file, written `[media id]` in the dialog. */
-  async play(mediaId: string, options?: Pick<SayOptions, 'bargeIn'>): Promise<PlaybackResult> {
-    const turn = this.add({ role: 'assistant', content: `[${mediaId}]` });
-    const result = await this.inner.play(mediaId, options);
-    if (!result.completed) turn.cut = true;
-    return result;
+  play(mediaId: string, options?: Pick<SayOptions, 'bargeIn'>): Promise<PlaybackResult> {
+    return this.prompt(`[${mediaId}]`, () => this.inner.play(mediaId, options));
+  }
+
+  /** Resolves once no prompt is playing (at once when none is). */
+  async whenQuiet(): Promise<void> {
+    while (this.prompting) await this.prompting.catch(() => undefined);
+  }
+
+  private async prompt(content: string, run: () => Promise<PlaybackResult>): Promise<PlaybackResult> {
+    const turn = this.add({ role: 'assistant', content });
+    const playing = run();
+    this.prompting = playing;
+    try {
+      const result = await playing;
+      if (!result.completed) turn.cut = true;
+      return result;
+    } finally {
+      if (this.prompting === playing) this.prompting = undefined;
+    }
   }
 
   /** Listens and records what the callee said or pressed. */

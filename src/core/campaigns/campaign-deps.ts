@@ -1,5 +1,6 @@
 /** What the campaign use cases are built from, and the lookups they share. */
 import type { CampaignStore } from '../../ports/campaign-store.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { Clock } from '../../ports/clock.js';
 import { DomainError } from '../errors.js';
 import type { AgentNames } from './agent-names.js';
@@ -13,7 +14,8 @@ export interface IdSource {
 
 /** Dependencies of the campaign use cases; wired in src/app. */
 export interface CampaignDeps {
-  store: CampaignStore;
+  /** The campaign tables, and the dialogs of their calls (the conversation queries return them). */
+  store: CampaignStore & Pick<ConversationStore, 'getCallDialog'>;
   ids: IdSource;
   clock: Clock;
   agents: AgentNames;

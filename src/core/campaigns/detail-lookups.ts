@@ -7,6 +7,7 @@ import { DomainError } from '../errors.js';
 import { parseEncryptionType } from '../numbers/encryption-type.js';
 import { normalizeRecipientNumber } from '../numbers/phone-number.js';
 import type { DetailFilter, PageRequest } from '../../ports/campaign-store.js';
+import type { CallDialogRecord } from '../../ports/conversation-store.js';
 import { notFound, requireTask, type CampaignDeps } from './campaign-deps.js';
 import type { AttemptRecord, DetailRecord } from './campaign-records.js';
 import { detailStatesForQueryStatus } from './detail-state.js';
@@ -60,6 +61,14 @@ export interface ConversationLookupInput {
 export interface Conversation {
   detail: DetailRecord;
   attempt: AttemptRecord | null;
+  /** What was said on that attempt's call and its analysis; null when it was not answered (or not yet ended). */
+  dialog: CallDialogRecord | null;
+}
+
+/** The conversation of a detail's attempt: the attempt's dialog looked up by its call id. */
+async function withDialog(deps: CampaignDeps, accountId: string, detail: DetailRecord, attempt: AttemptRecord | null): Promise<Conversation> {
+  const dialog = attempt ? await deps.store.getCallDialog(accountId, attempt.callId) : undefined;
+  return { detail, attempt, dialog: dialog ?? null };
 }
 
 /** The doc's DetailIds limit ("最多不能超过100个"). */
@@ -135,7 +144,7 @@ export async function pageDetails(deps: CampaignDeps, accountId: string, input: 
 async function detailOfTask(deps: CampaignDeps, accountId: string, taskId: string, detailId: string): Promise<Conversation> {
   const found = await deps.store.getDetailWithAttempts(accountId, detailId);
   if (!found || found.detail.taskId !== taskId) throw notFound('DetailId', detailId);
-  return { detail: found.detail, attempt: found.attempts.at(-1) ?? null };
+  return withDialog(deps, accountId, found.detail, found.attempts.at(-1) ?? null);
 }
 
 /**
@@ -155,7 +164,7 @@ async function byCallId(deps: CampaignDeps, accountId: string, taskId: string, c
   const attempt = await deps.store.getAttemptByCallId(accountId, callId);
   const detail = attempt && attempt.taskId === taskId ? await deps.store.getDetail(accountId, attempt.detailId) : undefined;
   if (!attempt || !detail) throw notFound('CallId', callId);
-  return { detail, attempt };
+  return withDialog(deps, accountId, detail, attempt);
 }
 
 /** The newest detail of the task with that OutId. */

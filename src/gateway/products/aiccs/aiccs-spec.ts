@@ -1,18 +1,8 @@
-/** The specs of the aiccs actions waihu builds: the generated ones, so validation stays the catalog's. */
-import { generatedActionSpecs } from '../../catalog/catalog.js';
+/** The specs of the aiccs actions waihu builds. */
 import type { ActionSpec, ParamSpec } from '../../catalog/types.js';
+import { catalogSpec } from '../catalog-spec.js';
 
-/**
- * The generated spec of an aiccs action; throws (at startup, when the handlers are built) if the catalog lacks it.
- * `extensions` appends waihu's own optional parameters; each must be new, so no catalog rule is ever replaced.
- */
+/** The generated spec of an aiccs action, with waihu's optional `extensions` (see catalogSpec). */
 export function aiccsSpec(action: string, extensions: readonly ParamSpec[] = []): ActionSpec {
-  const spec = generatedActionSpecs().find((s) => s.product === 'aiccs' && s.action === action);
-  if (!spec) throw new Error(`aiccs ${action}: no generated spec; rerun npx tsx scripts/gen-catalog.ts`);
-  if (extensions.length === 0) return spec;
-  for (const ext of extensions) {
-    if (ext.required) throw new Error(`aiccs ${action}: extension ${ext.name} must be optional`);
-    if (spec.params.some((p) => p.name === ext.name)) throw new Error(`aiccs ${action}: extension ${ext.name} is already a catalog parameter`);
-  }
-  return { ...spec, params: [...spec.params, ...extensions] };
+  return catalogSpec('aiccs', action, extensions);
 }

@@ -8,6 +8,8 @@
 import { DYVMS_STATUS_CODE, STATUS_MESSAGE } from '../../../core/calls/call-result.js';
 import type { AttemptRecord, DetailRecord } from '../../../core/campaigns/campaign-records.js';
 import type { Conversation } from '../../../core/campaigns/detail-lookups.js';
+import { conversationRecord } from '../../../core/calls/dialog.js';
+import type { CallDialogRecord } from '../../../ports/conversation-store.js';
 import { present } from './envelope.js';
 
 /** HangupDirection as the doc codes it: "0" the user, "1" the robot. */
@@ -63,20 +65,30 @@ function variables(detail: DetailRecord): Record<string, unknown>[] {
   return Object.entries(detail.variables).map(([key, value]) => ({ Key: key, Name: key, Value: value, Required: false }));
 }
 
+/** The dialog fields: ConversationRecord (JSON text), OutputTags, and the analysis's intent; empty before an answered call. */
+function dialogFields(dialog: CallDialogRecord | null): Record<string, unknown> {
+  if (!dialog) return { OutputTags: [] };
+  return {
+    ConversationRecord: conversationRecord(dialog.turns),
+    OutputTags: dialog.analysis.tags.map((t) => present({ Id: t.id, OutputTagName: t.name, OutputTagValue: t.value, OutputTagDescription: t.description })),
+    ...(dialog.analysis.majorIntent !== undefined ? { MajorIntent: dialog.analysis.majorIntent } : {}),
+  };
+}
+
 /** `Data` of QueryConversationDetailInfo. */
-export function conversationData({ detail, attempt }: Conversation): Record<string, unknown> {
+export function conversationData({ detail, attempt, dialog }: Conversation): Record<string, unknown> {
   return present({
     CalledPhone: detail.number,
     EncryptionType: String(detail.encryptionType),
     OutId: detail.outId,
     ...callFields(detail, attempt),
     Variables: variables(detail),
-    OutputTags: [],
+    ...dialogFields(dialog),
   });
 }
 
 /** `Data` of QueryConversationDetailInfoNew: the call and the detail it belongs to. */
-export function conversationDetailData({ detail, attempt }: Conversation): Record<string, unknown> {
+export function conversationDetailData({ detail, attempt, dialog }: Conversation): Record<string, unknown> {
   return present({
     TaskId: detail.taskId,
     BatchId: detail.batchId,
@@ -87,9 +99,9 @@ export function conversationDetailData({ detail, attempt }: Conversation): Recor
     Status: detail.state,
     ImportedTime: detail.importedAt,
     Options: options(detail),
-    ConversationTurnCount: attempt?.conversationTurnCount ?? detail.conversationTurnCount,
+    ConversationTurnCount: dialog?.analysis.turnCount ?? attempt?.conversationTurnCount ?? detail.conversationTurnCount,
     ...callFields(detail, attempt),
     Variables: variables(detail),
-    OutputTags: [],
+    ...dialogFields(dialog),
   });
 }

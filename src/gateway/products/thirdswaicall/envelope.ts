@@ -1,0 +1,16 @@
+/** The envelope and services shared by the thirdswaicall actions. */
+import type { CallRecords } from '../../../core/calls/call-records.js';
+import type { Clock } from '../../../ports/clock.js';
+
+/** The services thirdswaicall's actions need. */
+export interface ThirdswaicallServices {
+  calls: CallRecords;
+  clock: Clock;
+  /** The zone of the `yyyy-MM-dd HH:mm:ss` times in responses. */
+  timeZone: string;
+}
+
+/** The success envelope of thirdswaicall: `{Success: true, Code: null, Message: "操作成功", Data}`. */
+export function succeeded(data: unknown): Record<string, unknown> {
+  return { Success: true, Code: null, Message: '操作成功', Data: data };
+}
