@@ -47,3 +47,37 @@ test('dialer caps per account and per caller line: unset by default, whole numbe
   assert.throws(() => loadConfig({ WAIHU_ACCOUNT_CONCURRENCY: '0' }, cwd), /WAIHU_ACCOUNT_CONCURRENCY/);
   assert.throws(() => loadConfig({ WAIHU_LINE_CONCURRENCY: 'many' }, cwd), /WAIHU_LINE_CONCURRENCY/);
 });
+
+test('LLM settings: no model unless a base URL is set; qwen-plus, 15 s idle timeout and 2 retries by default', () => {
+  const cwd = emptyDir();
+  const defaults = loadConfig({}, cwd);
+  assert.equal(defaults.llmBaseUrl, undefined);
+  assert.equal(defaults.llmApiKey, undefined);
+  assert.deepEqual([defaults.llmModel, defaults.llmTimeoutMs, defaults.llmMaxRetries], ['qwen-plus', 15_000, 2]);
+  const set = loadConfig(
+    {
+      WAIHU_LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
+      WAIHU_LLM_API_KEY: 'sk-test',
+      WAIHU_LLM_MODEL: 'qwen2.5:7b',
+      WAIHU_LLM_TIMEOUT_MS: '8000',
+      WAIHU_LLM_MAX_RETRIES: '0',
+    },
+    cwd,
+  );
+  assert.deepEqual(
+    [set.llmBaseUrl, set.llmApiKey, set.llmModel, set.llmTimeoutMs, set.llmMaxRetries],
+    ['http://127.0.0.1:11434/v1', 'sk-test', 'qwen2.5:7b', 8000, 0],
+  );
+  assert.throws(() => loadConfig({ WAIHU_LLM_BASE_URL: 'dashscope' }, cwd), /WAIHU_LLM_BASE_URL/);
+  assert.throws(() => loadConfig({ WAIHU_LLM_MAX_RETRIES: '6' }, cwd), /WAIHU_LLM_MAX_RETRIES/);
+});
+
+test('a rejected configuration names the bad setting but never echoes an LLM secret', () => {
+  const cwd = emptyDir();
+  const secret = 'sk-do-not-print-7f3a';
+  const rejects = (env: Record<string, string>, name: string) =>
+    assert.throws(() => loadConfig(env, cwd), (error: Error) => error.message.includes(name) && !error.message.includes(secret));
+  rejects({ WAIHU_LLM_API_KEY: secret, WAIHU_LLM_TIMEOUT_MS: 'soon' }, 'WAIHU_LLM_TIMEOUT_MS');
+  // A key written into the URL would end up in fetch's error messages, so such a URL is refused outright.
+  rejects({ WAIHU_LLM_BASE_URL: `https://user:${secret}@dashscope.aliyuncs.com/compatible-mode/v1` }, 'WAIHU_LLM_BASE_URL');
+});

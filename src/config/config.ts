@@ -10,6 +10,9 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
+/** A key inside a URL would be printed wherever the URL is; zod also runs this on strings that are not URLs. */
+const withoutCredentials = (value: string) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === '');
+
 /** Every setting, its type and its embedded default. Keys are camelCase; env vars are WAIHU_ + UPPER_SNAKE. */
 export const configSchema = z.object({
   port: port.default(8080),
@@ -32,6 +35,17 @@ export const configSchema = z.object({
   accountConcurrency: z.coerce.number().int().min(1).optional(),
   /** Calls in flight per caller line in this dialer process; unset: no cap. */
   lineConcurrency: z.coerce.number().int().min(1).optional(),
+  /** OpenAI-compatible chat-completions API root; unset: no model, agents run on their deterministic scripts. */
+  llmBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine(withoutCredentials, 'must not carry credentials; set WAIHU_LLM_API_KEY')
+    .optional(),
+  /** Bearer token for the LLM endpoint; a secret, like masterKey, so it is never printed. */
+  llmApiKey: z.string().optional(),
+  llmModel: z.string().min(1).default('qwen-plus'),
+  /** Longest wait for the model's first bytes and between streamed pieces, not for the whole answer. */
+  llmTimeoutMs: z.coerce.number().int().min(1).default(15_000),
+  llmMaxRetries: z.coerce.number().int().min(0).max(5).default(2),
 });
 
 /** The parsed, frozen configuration handed to the composition root. */
