@@ -4,7 +4,7 @@
  * is, and how dyvms' voice settings become the session's options.
  */
 import { CallHungUpError, type CallSession, type PlaybackResult, type SayOptions } from '../ports/call-session.js';
-import { fillTemplate } from './opening-line.js';
+import { fillTemplate } from '../core/templates.js';
 
 /** What a prompt plays: a text spoken by TTS (placeholders filled from `params`), or a stored voice file. */
 export type PromptContent = { text: string; params?: Readonly<Record<string, string>> } | { mediaId: string };
@@ -20,12 +20,6 @@ export interface VoiceSettings {
 }
 
 /**
- * SayOptions plus the volume. The port has no volume yet; it is passed along so an adapter that can set gain reads it,
- * and the field moves into SayOptions when one does.
- */
-export type VoicedSayOptions = SayOptions & { volume?: number };
-
-/**
  * dyvms Speed (-500..500) as a speaking-rate factor, the way Alibaba's speech synthesis defines its speech_rate:
  * a positive speed s speaks 1 / (1 - s/1000) times as fast (500 -> 2x), a negative one 1 / (1 - s/500) times
  * (-500 -> 0.5x). Both halves meet at 1 for 0 and the mapping is monotonic; values outside the range are clamped.
@@ -38,8 +32,8 @@ export function ttsRate(speed: number | undefined): number {
 }
 
 /** The session options of a prompt played with `settings`. */
-export function sayOptionsOf(settings: VoiceSettings, bargeIn: boolean): VoicedSayOptions {
-  const options: VoicedSayOptions = { speed: ttsRate(settings.speed), bargeIn };
+export function sayOptionsOf(settings: VoiceSettings, bargeIn: boolean): SayOptions {
+  const options: SayOptions = { speed: ttsRate(settings.speed), bargeIn };
   if (settings.voice !== undefined) options.voice = settings.voice;
   if (settings.volume !== undefined) options.volume = Math.max(0, Math.min(100, settings.volume));
   return options;
@@ -60,7 +54,7 @@ export function resolvePrompt(content: PromptContent, variables: Readonly<Record
 }
 
 /** Plays a resolved prompt on the session; an empty text plays nothing and counts as played. */
-export function playResolved(session: CallSession, prompt: ResolvedPrompt, options: VoicedSayOptions): Promise<PlaybackResult> {
+export function playResolved(session: CallSession, prompt: ResolvedPrompt, options: SayOptions): Promise<PlaybackResult> {
   if (prompt.mediaId !== undefined) return session.play(prompt.mediaId, options);
   if (prompt.text === undefined || prompt.text.trim() === '') return Promise.resolve({ completed: true });
   return session.say(prompt.text, options);

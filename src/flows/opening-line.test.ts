@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SimCallSession } from '../providers/telephony/sim/sim-call-session.js';
 import { dial, runCall, simOnVirtualClock } from '../providers/telephony/sim/sim-test-kit.js';
-import { fillTemplate, runOpeningLine, type OpeningLineReport } from './opening-line.js';
+import { fillTemplate } from '../core/templates.js';
+import { runOpeningLine, type OpeningLineReport } from './opening-line.js';
 
 test('fills ${name} and $name$ placeholders; missing variables become empty and are reported once', () => {
   const filled = fillTemplate('${name}您好，您的快递$code$已到${station}，${name}请尽快取件。', { name: '张先生', code: 'A18' });

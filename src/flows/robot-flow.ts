@@ -15,7 +15,7 @@ import type {
   RobotAskNode, RobotNode, RobotScript, RobotTag, RobotTransferNode,
 } from '../core/agents/robot-script.js';
 import { CallHungUpError, type HangupBy, type SayOptions } from '../ports/call-session.js';
-import { fillTemplate } from './opening-line.js';
+import { fillTemplate } from '../core/templates.js';
 import type { RecordingSession } from './recording-session.js';
 
 /** Nodes a call may visit before it is cut as a runaway script. */

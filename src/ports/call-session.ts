@@ -35,6 +35,8 @@ export interface SayOptions {
   speed?: number;
   /** Whether the callee may interrupt the prompt by speaking or pressing a key (SIP); default false. */
   bargeIn?: boolean;
+  /** Loudness, 0..100 (dyvms Volume, aiccs TtsVolume); the adapter's default when absent. */
+  volume?: number;
 }
 
 /** How a prompt ended. */

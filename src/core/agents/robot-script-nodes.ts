@@ -3,7 +3,7 @@
  * `next` it names collected so the validator can check them once all node ids are known.
  */
 // The flow fills placeholders with this function; the validator uses it too so both agree on what a placeholder is.
-import { fillTemplate } from '../../flows/opening-line.js';
+import { fillTemplate } from '../templates.js';
 import { compileIntentRegex, normalizeUtterance } from './robot-intent-match.js';
 import { ROBOT_NODE_TYPES, ROBOT_SCRIPT_LIMITS as LIMITS } from './robot-script-limits.js';
 import { ObjectReader, type ScriptProblems } from './robot-script-read.js';

@@ -12,9 +12,9 @@
  */
 import type { CallTag } from '../../core/calls/dialog.js';
 import type { AgentProfile } from '../../core/agents/agent-profile.js';
-import { CallHungUpError, type CallSession, type ListenResult } from '../../ports/call-session.js';
+import { CallHungUpError, type CallSession, type ListenResult, type SayOptions } from '../../ports/call-session.js';
 import type { Clock } from '../../ports/clock.js';
-import { sayOptionsOf, type VoicedSayOptions } from '../notify-flow.js';
+import { sayOptionsOf } from '../notify-flow.js';
 import type { AgentBrain, BrainKind, BrainTurn, BrainVerdict, Heard } from './agent-brain.js';
 
 /** A call session on which the flow can also note tags and the intent (the RecordingSession is one). */
@@ -74,7 +74,7 @@ export async function runAgent(session: AgentSession, options: AgentFlowOptions,
 /** One call's conversation; see the module comment. */
 class AgentRun {
   private readonly report: AgentFlowReport;
-  private readonly sayOptions: { opening: VoicedSayOptions; answer: VoicedSayOptions };
+  private readonly sayOptions: { opening: SayOptions; answer: SayOptions };
   private readonly stopwatch: () => number;
   private timedOut = false;
   /** Aborts the brain's current answer: the callee cut it, or the call ended. */

@@ -11,7 +11,7 @@
 import type { AgentProfile } from '../../core/agents/agent-profile.js';
 import { isAbortError } from '../../ports/clock.js';
 import type { Llm, LlmMessage, LlmReply, LlmTool } from '../../ports/llm.js';
-import { fillTemplate } from '../opening-line.js';
+import { fillTemplate } from '../../core/templates.js';
 import { LISTEN, type AgentBrain, type BrainTurn, type BrainVerdict, type Heard } from './agent-brain.js';
 import { agentTools, applyToolCalls, TOOL } from './agent-tools.js';
 import { agentSystemPrompt } from './llm-agent-prompt.js';

@@ -4,7 +4,7 @@
  * the tags and the call grade to record (with their allowed values), and the rules of speaking on the phone.
  */
 import type { AgentProfile, EnumValue, OutputTagDefinition } from '../../core/agents/agent-profile.js';
-import { fillTemplate } from '../opening-line.js';
+import { fillTemplate } from '../../core/templates.js';
 import { TOOL } from './agent-tools.js';
 
 /** `值（说明）` for each allowed value. */

@@ -13,7 +13,7 @@
 import type { AgentProfile } from '../../core/agents/agent-profile.js';
 import { purposeValueFor, utteranceStance } from '../../core/calls/call-analysis-stance.js';
 import { matchOutputTags } from '../../core/calls/call-analysis-tags.js';
-import { fillTemplate } from '../opening-line.js';
+import { fillTemplate } from '../../core/templates.js';
 import { HANG_UP, LISTEN, type AgentBrain, type BrainTurn, type BrainVerdict, type Heard } from './agent-brain.js';
 
 /** The fixed lines of the script brain. */

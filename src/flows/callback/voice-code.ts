@@ -4,7 +4,7 @@
  * is played with `session.play`, a TTS item spoken with `session.say`. Also maps the TtsStyle / TtsSpeed settings.
  */
 import type { SayOptions } from '../../ports/call-session.js';
-import { fillTemplate } from '../opening-line.js';
+import { fillTemplate } from '../../core/templates.js';
 
 /** One part of a prompt; `code` is the item as the customer wrote it (reported as current_media_code). */
 export type PromptItem = { kind: 'media'; code: string } | { kind: 'tts'; code: string; text: string };
