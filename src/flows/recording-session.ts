@@ -20,6 +20,8 @@ export class RecordingSession implements CallSession {
   private transferredTo: string | undefined;
   /** The prompt playing now, so a hang-up can wait for it (HangupOperate without ImmediateHangup). */
   private prompting: Promise<unknown> | undefined;
+  /** Set by hangupAfterPrompt: the call ends as soon as the prompt playing has finished. */
+  private closing = false;
 
   /** `now` is the engine clock; turn times are measured from `answeredAt` on it. */
   constructor(
@@ -47,12 +49,19 @@ export class RecordingSession implements CallSession {
     return this.prompt(`[${mediaId}]`, () => this.inner.play(mediaId, options));
   }
 
-  /** Resolves once no prompt is playing (at once when none is). */
-  async whenQuiet(): Promise<void> {
-    while (this.prompting) await this.prompting.catch(() => undefined);
+  /**
+   * Hangs up once the prompt playing has finished, at once when none is. The hang-up happens before the flow's next
+   * step runs, so that step finds the call over; resolves when the call has ended.
+   */
+  async hangupAfterPrompt(): Promise<void> {
+    if (this.prompting) this.closing = true;
+    else await this.inner.hangup();
+    await this.hungUp;
   }
 
   private async prompt(content: string, run: () => Promise<PlaybackResult>): Promise<PlaybackResult> {
+    // A prompt after the end is never spoken, so it is not written down; the session rejects it.
+    if (this.inner.isHungUp) return run();
     const turn = this.add({ role: 'assistant', content });
     const playing = run();
     this.prompting = playing;
@@ -62,6 +71,7 @@ export class RecordingSession implements CallSession {
       return result;
     } finally {
       if (this.prompting === playing) this.prompting = undefined;
+      if (this.closing) await this.inner.hangup();
     }
   }
 

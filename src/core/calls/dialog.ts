@@ -11,7 +11,7 @@ export interface DialogTurn {
   role: DialogRole;
   /** What was said (recognized speech, spoken text, or for a played voice file its media id in brackets). */
   content: string;
-  /** When it began, ms since the call was answered. */
+  /** Ms since the call was answered: when our prompt began, or when the callee's utterance or keys were complete. */
   at: number;
   /** A callee turn that began while our prompt was still playing (rendered `<客户打断>` before the text). */
   interrupted?: boolean;

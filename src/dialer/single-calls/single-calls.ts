@@ -96,8 +96,7 @@ export class SingleCalls {
       live.abort.abort();
       return true;
     }
-    if (!immediate) await session.whenQuiet();
-    await session.hangup();
+    await (immediate ? session.hangup() : session.hangupAfterPrompt());
     return true;
   }
 
