@@ -1,13 +1,16 @@
 /** The composition root: Config -> store and adapters -> core services -> gateway. The only place that wires. */
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { AccessKeyService, type NewAccessKey } from '../core/accounts/access-keys.js';
 import { KeyCache } from '../core/accounts/key-cache.js';
 import { SecretBox } from '../core/accounts/secret-box.js';
-import { IdOnlyAgentNames } from '../core/campaigns/agent-names.js';
+import { AgentRegistry } from '../core/agents/agent-registry.js';
+import { RegistryAgentNames } from '../core/campaigns/agent-names.js';
 import { CampaignService } from '../core/campaigns/campaign-service.js';
 import { IdGenerator } from '../core/ids.js';
+import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
@@ -19,6 +22,7 @@ import { renderApiCoverage } from '../gateway/catalog/coverage.js';
 import { Gateway, handlerKey } from '../gateway/gateway.js';
 import { buildHandlers } from '../gateway/products/handlers.js';
 import { Throttler } from '../gateway/throttle.js';
+import { createCallServices, type CallServices } from './call-services.js';
 import { createLogger } from './logger.js';
 import { loadMasterKey } from './master-key.js';
 
@@ -27,6 +31,10 @@ export interface App {
   readonly config: Config;
   readonly store: Store;
   readonly accessKeys: AccessKeyService;
+  /** AI voice agents, LLM applications and robots, and the profiles calls run with. */
+  readonly agents: AgentRegistry;
+  /** The carrier, the chat model, the conversation planner and single calls, shared with the dialer. */
+  readonly calls: CallServices;
   readonly catalog: ActionCatalog;
   readonly gateway: Gateway;
   /** Keys (`product/action`) of the actions that are built. */
@@ -59,10 +67,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The cache and the service refer to each other: lookups go through the service, changes invalidate the cache.
   const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
   const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
-  const campaigns = new CampaignService({ store, ids, clock, agents: new IdOnlyAgentNames() });
+  const agents = new AgentRegistry({ store, tasks: store, ids, clock, newId: randomUUID, randomBytes: (size) => randomBytes(size) });
+  const campaigns = new CampaignService({ store, ids, clock, agents: new RegistryAgentNames(store) });
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
   const simulatorModels = { models: new StoredSimModels(store, clock), clock };
-  const handlers = buildHandlers({ accessKeys, campaigns, numberLists, simulatorModels });
+  const calls = createCallServices({
+    config, store, clock, ids, logger,
+    profiles: { agent: (accountId, id) => agents.voiceAgents.profile(accountId, id), application: (accountId, code) => agents.applications.profile(accountId, code) },
+  });
+  const engine = {
+    ...calls, clock, resolveNumber: (accountId: string, number: string, type: EncryptionType) => numberLists.directory.resolve(accountId, number, type),
+  };
+  const handlers = buildHandlers({
+    accessKeys, campaigns, numberLists, simulatorModels, agents, timeZone: config.timeZone, engine,
+    thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
+  });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;
   const gateway = new Gateway({
@@ -79,9 +98,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }, NONCE_PURGE_INTERVAL_MS);
   purge.unref();
   return {
-    config, store, accessKeys, catalog, gateway, logger, clock, ids, secrets,
+    config, store, accessKeys, agents, catalog, gateway, logger, clock, ids, secrets,
     builtActions: new Set(handlers.keys()),
+    calls,
     close: async () => {
+      await calls.close(config.shutdownTimeoutMs);
       clearInterval(purge);
       await store.close();
     },

@@ -27,7 +27,8 @@ export async function serve(config: Config, out: Output): Promise<number> {
     );
   }
   out.print(
-    `waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony}, dialer: ${dialer ? 'on' : 'off'})`,
+    `waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony}, dialer: ${dialer ? 'on' : 'off'}, ` +
+      `agents: ${app.calls.llm ? app.calls.llm.description : 'script engine (no LLM configured)'})`,
   );
   await stopRequested;
   out.print('waihu: shutting down, finishing in-flight requests and calls');

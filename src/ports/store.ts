@@ -1,4 +1,5 @@
 /** Persistence ports of the accounts area. Implemented once over Kysely for SQLite and PostgreSQL (src/store). */
+import type { AgentStore } from './agent-store.js';
 import type { CampaignStore } from './campaign-store.js';
 import type { SimModelStore } from './sim-model-store.js';
 import type { ConversationStore } from './conversation-store.js';
@@ -55,7 +56,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

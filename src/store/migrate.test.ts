@@ -36,12 +36,12 @@ test('a failing migration is named in the error and rolls back the whole batch',
   }
 });
 
-test('the real migrations create the accounts, campaign, simulator-model and conversation tables', async () => {
+test('the real migrations create the accounts, campaign, simulator-model, agent and conversation tables', async () => {
   const { store, db } = storeWith({ ...storeMigrations });
   try {
     await store.migrate();
     const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_detail_tallies', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
-    const conversationTables = ['call_dialogs', 'single_calls'];
+    const conversationTables = ['ai_voice_agents', 'call_dialogs', 'llm_applications', 'robots', 'single_calls'];
     assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', 'sim_models', ...campaignTables, ...conversationTables].sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);

@@ -1,6 +1,7 @@
 /** Table shapes as Kysely sees them; timestamps are integer epoch milliseconds on both engines. */
 import type { ConversationTables } from './schema-conversations.js';
 import type { Generated } from 'kysely';
+import type { AgentStatus } from '../core/agents/ai-voice-agent.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { AccessKeyStatus } from '../ports/store.js';
 
@@ -175,6 +176,50 @@ export interface SimModelsTable {
   updated_at: number;
 }
 
+/** Row of `ai_voice_agents`: one AI voice agent; draft and online are JSON text of {model, call}. */
+export interface AiVoiceAgentsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  application_code: string | null;
+  status: AgentStatus;
+  draft: string;
+  online: string | null;
+  online_version: number;
+  last_online_at: number | null;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Row of `llm_applications`: one LLM application, keyed by (account_id, code). */
+export interface LlmApplicationsTable {
+  account_id: string;
+  code: string;
+  name: string;
+  description: string;
+  prompt: string;
+  start_word: string;
+  tts_voice_code: string;
+  tts_speed: number;
+  tts_volume: number;
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Row of `robots`: one robot; script is compact JSON text. */
+export interface RobotsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  script: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Every table the store owns, keyed by table name. */
 export interface Database extends ConversationTables {
   accounts: AccountsTable;
@@ -189,4 +234,7 @@ export interface Database extends ConversationTables {
   do_not_call: DoNotCallTable;
   callee_calls: CalleeCallsTable;
   sim_models: SimModelsTable;
+  ai_voice_agents: AiVoiceAgentsTable;
+  llm_applications: LlmApplicationsTable;
+  robots: RobotsTable;
 }

@@ -61,8 +61,9 @@ describe('aiccs task actions through the official clients', () => {
   });
 
   test('QueryAiCallTaskDetail echoes every setting with the documented names and types', async () => {
+    const agentId = (await server.app.agents.voiceAgents.create(t.accountId, { name: 'Agent Seven' })).id;
     const taskId = await createTask(t, 'full settings', {
-      AgentId: 'agent-7', VirtualNumber: '05710000001', MissCallRetry: true, CallRetryReason: ['USER_BUSY', 'NO_ANSWER'],
+      AgentId: agentId, VirtualNumber: '05710000001', MissCallRetry: true, CallRetryReason: ['USER_BUSY', 'NO_ANSWER'],
       CallRetryTimes: 3, CallRetryInterval: 600, TaskCps: 75, CallDay: ['SATURDAY', 'MONDAY'], PhoneType: 2,
       CallTime: ['{"startTime":"09:00:00","endTime":"12:00:00"}', '{"startTime":"22:00:00","endTime":"02:00:00"}'],
       ApplicationCode: 'app-1', LineEncoding: 'enc', LinePhoneNum: '0571999',
@@ -70,7 +71,7 @@ describe('aiccs task actions through the official clients', () => {
     const d = data(await viaCore(t, 'QueryAiCallTaskDetail', { TaskId: taskId }));
     const created = Number((await server.app.store.getTask(t.accountId, taskId))?.createdAt);
     assert.deepEqual(d, {
-      TaskId: taskId, TaskName: 'full settings', AgentId: 'agent-7', AgentName: 'agent-7', ApplicationCode: 'app-1',
+      TaskId: taskId, TaskName: 'full settings', AgentId: agentId, AgentName: 'Agent Seven', ApplicationCode: 'app-1',
       StartType: 'IMMEDIATE', StartTime: created, RealStartTime: created, ConcurrentCount: 75, CallerNumber: '05710000001',
       LinePhoneNum: '0571999', LineEncoding: 'enc', PhoneType: 2,
       CallTimes: [{ StartTime: '09:00:00', EndTime: '12:00:00' }, { StartTime: '22:00:00', EndTime: '02:00:00' }],
@@ -196,14 +197,15 @@ describe('aiccs task actions through the official clients', () => {
   }
 
   test('QueryAiCallTaskPage: paging, every filter and the counters', async () => {
-    const taskId = await createTask(t, 'Counter Task', { AgentId: 'agent-x', ApplicationCode: 'app-x', TaskCps: 33, Source: 3 });
+    const agentId = (await server.app.agents.voiceAgents.create(t.accountId, { name: 'Agent X' })).id;
+    const taskId = await createTask(t, 'Counter Task', { AgentId: agentId, ApplicationCode: 'app-x', TaskCps: 33, Source: 3 });
     await importRows(t, taskId, rows(4, 700));
     const [first] = (await server.app.store.pageDetails(t.accountId, taskId, {}, { pageNo: 1, pageSize: 1 })).items;
     assertOk(await viaPop(t, 'CancelAiCallDetails', { TaskId: taskId, DetailIdList: [first?.id] }));
     const entry = await listed('Counter Task');
     const task = await server.app.store.getTask(t.accountId, taskId);
     assert.deepEqual(entry, {
-      TaskId: taskId, TaskName: 'Counter Task', Status: 1, AgentId: 'agent-x', AgentName: 'agent-x', ApplicationCode: 'app-x',
+      TaskId: taskId, TaskName: 'Counter Task', Status: 1, AgentId: agentId, AgentName: 'Agent X', ApplicationCode: 'app-x',
       CreateTime: task?.createdAt, StartTime: task?.createdAt, RealStartTime: task?.realStartTime, ConcurrentCount: 33,
       TotalCount: 4, TotalCallCount: 0, DayCallCount: 0, DayImportCount: 4, CallingCount: 0, SucceedCount: 0, FailedCount: 1,
       CompleteRate: '25%', HistoryConnectRate: '0%', DayConnectRate: '0%',
@@ -214,7 +216,7 @@ describe('aiccs task actions through the official clients', () => {
     };
     assert.deepEqual(await find({ TaskName: 'counter t' }), [taskId], 'TaskName matches a part of the name, any case');
     assert.deepEqual(await find({ TaskId: taskId }), [taskId]);
-    assert.deepEqual(await find({ AgentName: 'agent-x' }), [taskId]);
+    assert.deepEqual(await find({ AgentName: 'agent x' }), [taskId], 'AgentName matches a part of the agent\'s name, any case');
     assert.deepEqual(await find({ ApplicationCode: 'app-x' }), [taskId]);
     assert.ok((await find({ Source: 3 })).includes(taskId), 'Source matches the Source the task was created with');
     assert.ok(!(await find({ Source: 4 })).includes(taskId), 'and filters');

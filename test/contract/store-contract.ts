@@ -3,6 +3,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nonceContract } from './store-contract-nonces.js';
 import { simModelContract } from './store-contract-sim-models.js';
+import { agentContract } from './store-contract-agents.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -16,6 +17,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     accessKeyContract(openFreshStore);
     nonceContract(openFreshStore);
     simModelContract(openFreshStore);
+    agentContract(openFreshStore);
   });
 }
 

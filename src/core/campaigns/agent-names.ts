@@ -1,8 +1,8 @@
 /**
  * How the task use cases learn agents' names: QueryAiCallTaskPage filters by AgentName (fuzzy) and both task queries
- * return AgentName. Agents (robots, LLM agents) are the next issue's work; until they exist an agent is known only by
- * the AgentId a task was created with, which IdOnlyAgentNames treats as its name.
+ * return AgentName. The names are those of the account's AI voice agents in the agent registry.
  */
+import type { VoiceAgentStore } from '../../ports/agent-store.js';
 
 /** Names of an account's agents. */
 export interface AgentNames {
@@ -12,9 +12,27 @@ export interface AgentNames {
   namesOf(accountId: string, agentIds: readonly string[]): Promise<Map<string, string>>;
 }
 
+// A fragment as short as one character can match every agent; the task filter takes the ids as one IN list.
+const MAX_MATCHED_AGENTS = 1000;
+
+/** Agent names from the stored AI voice agents; a task whose AgentId names no agent of the account has no name. */
+export class RegistryAgentNames implements AgentNames {
+  constructor(private readonly store: Pick<VoiceAgentStore, 'voiceAgentIdsByName' | 'voiceAgentNames'>) {}
+
+  /** Ids of the account's agents whose name contains the fragment. */
+  idsByName(accountId: string, fragment: string): Promise<string[]> {
+    return this.store.voiceAgentIdsByName(accountId, fragment, MAX_MATCHED_AGENTS);
+  }
+
+  /** Names of the account's agents among `agentIds`. */
+  namesOf(accountId: string, agentIds: readonly string[]): Promise<Map<string, string>> {
+    return this.store.voiceAgentNames(accountId, agentIds);
+  }
+}
+
 /**
- * The stand-in while waihu has no agent registry: an agent's name is its id, and AgentName matches the id exactly
- * (without a registry there is nothing to search fuzzily).
+ * Names without a registry, for use-case tests that need no stored agents: an agent's name is its id, and
+ * AgentName matches the id exactly.
  */
 export class IdOnlyAgentNames implements AgentNames {
   /** The fragment itself, as the only id it can name. */

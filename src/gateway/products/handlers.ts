@@ -2,15 +2,16 @@
 import type { ActionHandler } from '../action.js';
 import { handlerKey } from '../gateway.js';
 import { aiccsHandlers, type AiccsServices } from './aiccs/index.js';
+import { thirdswaicallHandlers, type ThirdswaicallServices } from './thirdswaicall/index.js';
 import { waihuHandlers, type WaihuServices } from './waihu/index.js';
 
 /** The core services the product faces need. */
-export type ProductServices = WaihuServices & AiccsServices;
+export type ProductServices = WaihuServices & AiccsServices & { thirdswaicall: ThirdswaicallServices };
 
 /** Builds the `product/action` -> handler map. */
 export function buildHandlers(services: ProductServices): Map<string, ActionHandler> {
   const map = new Map<string, ActionHandler>();
-  for (const handler of [...waihuHandlers(services), ...aiccsHandlers(services)]) {
+  for (const handler of [...waihuHandlers(services), ...aiccsHandlers(services), ...thirdswaicallHandlers(services.thirdswaicall)]) {
     map.set(handlerKey(handler.spec.product, handler.spec.action), handler);
   }
   return map;

@@ -4,6 +4,7 @@ import * as accounts from './0001-accounts.js';
 import * as campaigns from './0002-campaigns.js';
 import * as simModels from './0003-sim-models.js';
 import * as detailTallies from './0004-detail-tallies.js';
+import * as agents from './0005-agents.js';
 import * as conversations from './0006-conversations.js';
 
 /** Every migration by name; names sort in the order they must run. */
@@ -12,5 +13,6 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0002-campaigns': campaigns,
   '0003-sim-models': simModels,
   '0004-detail-tallies': detailTallies,
+  '0005-agents': agents,
   '0006-conversations': conversations,
 });

@@ -1,9 +1,13 @@
 /** Every implemented action of the waihu product. */
 import type { AccessKeyService } from '../../../core/accounts/access-keys.js';
+import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
 import type { ActionHandler } from '../../action.js';
 import { accessKeyActions } from './access-keys.js';
+import { voiceAgentActions } from './agents.js';
 import { getCallerIdentity } from './get-caller-identity.js';
+import { llmApplicationActions } from './llm-applications.js';
 import { numberListActions, type NumberListServices } from './number-lists.js';
+import { robotActions } from './robots.js';
 import { simulatorModelActions, type SimulatorModelServices } from './simulator-model.js';
 
 /** The services waihu's actions need. */
@@ -11,9 +15,19 @@ export interface WaihuServices {
   accessKeys: AccessKeyService;
   numberLists: NumberListServices;
   simulatorModels: SimulatorModelServices;
+  /** AI voice agents, LLM applications and robots. */
+  agents: AgentRegistry;
 }
 
 /** Handlers of the waihu product. */
 export function waihuHandlers(services: WaihuServices): ActionHandler[] {
-  return [getCallerIdentity(), ...accessKeyActions(services.accessKeys), ...numberListActions(services.numberLists), ...simulatorModelActions(services.simulatorModels)];
+  return [
+    getCallerIdentity(),
+    ...accessKeyActions(services.accessKeys),
+    ...numberListActions(services.numberLists),
+    ...simulatorModelActions(services.simulatorModels),
+    ...voiceAgentActions(services.agents),
+    ...llmApplicationActions(services.agents),
+    ...robotActions(services.agents),
+  ];
 }
