@@ -59,36 +59,48 @@ export class RecordingSession implements CallSession {
     await this.hungUp;
   }
 
-  private async prompt(content: string, run: () => Promise<PlaybackResult>): Promise<PlaybackResult> {
+  /**
+   * Records the prompt and runs it. Promise chains rather than async functions: every answered campaign call goes
+   * through here, and each async frame is a promise and a microtask more per prompt (docs/performance.md).
+   */
+  private prompt(content: string, run: () => Promise<PlaybackResult>): Promise<PlaybackResult> {
     // A prompt after the end is never spoken, so it is not written down; the session rejects it.
     if (this.inner.isHungUp) return run();
-    const turn = this.add({ role: 'assistant', content });
+    const turn = this.add('assistant', content);
     const playing = run();
     this.prompting = playing;
-    try {
-      const result = await playing;
-      if (!result.completed) turn.cut = true;
-      return result;
-    } finally {
+    const settle = () => {
       if (this.prompting === playing) this.prompting = undefined;
-      if (this.closing) await this.inner.hangup();
-    }
+      return this.closing ? this.inner.hangup() : undefined;
+    };
+    return playing.then(
+      (result) => {
+        if (!result.completed) turn.cut = true;
+        const closing = settle();
+        return closing ? closing.then(() => result) : result;
+      },
+      (error: unknown) => {
+        const closing = settle();
+        return closing ? closing.then(() => Promise.reject(error)) : Promise.reject(error);
+      },
+    );
   }
 
   /** Listens and records what the callee said or pressed. */
-  async listen(options: ListenOptions): Promise<ListenResult> {
-    const result = await this.inner.listen(options);
-    const interrupted = result.bargedIn === true ? { interrupted: true } : {};
-    if (result.text !== undefined) this.add({ role: 'user', content: result.text, ...interrupted });
-    else if (result.dtmf !== undefined) this.pressed(result.dtmf, interrupted);
-    return result;
+  listen(options: ListenOptions): Promise<ListenResult> {
+    return this.inner.listen(options).then((result) => {
+      if (result.text !== undefined) this.add('user', result.text, result.bargedIn);
+      else if (result.dtmf !== undefined) this.pressed(result.dtmf, result.bargedIn);
+      return result;
+    });
   }
 
   /** Collects and records the keys pressed. */
-  async collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
-    const result = await this.inner.collectDtmf(options);
-    if (result.digits !== '') this.pressed(result.digits, {});
-    return result;
+  collectDtmf(options: DtmfOptions): Promise<DtmfResult> {
+    return this.inner.collectDtmf(options).then((result) => {
+      if (result.digits !== '') this.pressed(result.digits, false);
+      return result;
+    });
   }
 
   /** Transfers and remembers where to. */
@@ -112,10 +124,10 @@ export class RecordingSession implements CallSession {
     this.intent = intent;
   }
 
-  /** Everything recorded so far. */
+  /** Everything recorded so far (the turns are the session's own: take the report once the flow is done with them). */
   report(): FlowReport {
     return {
-      turns: this.turns.map((t) => ({ ...t })),
+      turns: this.turns,
       tags: [...this.tags.values()],
       ...(this.intent !== undefined ? { majorIntent: this.intent } : {}),
       ...(this.keys.length > 0 ? { dtmf: [...this.keys] } : {}),
@@ -123,14 +135,15 @@ export class RecordingSession implements CallSession {
     };
   }
 
-  private pressed(digits: string, extra: Partial<DialogTurn>): void {
+  private pressed(digits: string, bargedIn: boolean | undefined): void {
     this.keys.push(digits);
-    this.add({ role: 'user', content: digits, dtmf: digits, ...extra });
+    this.add('user', digits, bargedIn).dtmf = digits;
   }
 
-  private add(turn: Omit<DialogTurn, 'at'>): DialogTurn {
-    const recorded = { ...turn, at: Math.max(0, this.now() - this.answeredAt) };
-    this.turns.push(recorded);
-    return recorded;
+  private add(role: DialogTurn['role'], content: string, bargedIn?: boolean): DialogTurn {
+    const turn: DialogTurn = { role, content, at: Math.max(0, this.now() - this.answeredAt) };
+    if (bargedIn === true) turn.interrupted = true;
+    this.turns.push(turn);
+    return turn;
   }
 }

@@ -4,6 +4,7 @@ import type { CallResult } from '../core/calls/call-result.js';
 import type { HangupDirection } from '../core/campaigns/campaign-records.js';
 import type { CallTag, DialogTurn } from '../core/calls/dialog.js';
 import type { CallDialogRecord, SingleCallEnding, SingleCallRecord } from '../ports/conversation-store.js';
+import { RowInsert } from './compiled-rows.js';
 import type { Database } from './schema.js';
 import type { CallDialogsTable, SingleCallsTable } from './schema-conversations.js';
 
@@ -28,10 +29,18 @@ function dialogRow(d: CallDialogRecord): CallDialogsTable {
   };
 }
 
-/** Inserts dialogs; a call id already stored keeps its first dialog (an outcome written twice adds nothing). */
+/** The dialog insert, compiled once per database: it runs with every group of campaign outcomes (compiled-rows.ts). */
+const DIALOG_INSERT = new RowInsert('call_dialogs', [
+  'call_id', 'account_id', 'task_id', 'detail_id', 'attempt_id', 'turns', 'summary', 'major_intent', 'tags', 'turn_count', 'analyzed_by', 'created_at', 'tags_updated_at',
+]);
+
+/**
+ * Inserts dialogs. Each call's dialog is written once, with the outcome that closes its attempt (an attempt closes
+ * once) or its single call, so a second insert for a call id is a bug and fails its transaction.
+ */
 export async function insertDialogs(db: Db, dialogs: readonly CallDialogRecord[]): Promise<void> {
   if (dialogs.length === 0) return;
-  await db.insertInto('call_dialogs').values(dialogs.map(dialogRow)).onConflict((oc) => oc.column('call_id').doNothing()).execute();
+  await DIALOG_INSERT.run(db, dialogs.map(dialogRow));
 }
 
 /** The account's dialog of the call. */

@@ -67,7 +67,14 @@ export function basicAnalysis(report: FlowReport): CallAnalysis {
     summary: '',
     ...(report.majorIntent !== undefined ? { majorIntent: report.majorIntent } : {}),
     tags: report.tags,
-    turnCount: report.turns.filter((t) => t.role === 'user').length,
+    turnCount: userTurns(report.turns),
     analyzedBy: 'rules',
   };
+}
+
+/** How many of the turns are the callee's. */
+function userTurns(turns: readonly DialogTurn[]): number {
+  let n = 0;
+  for (const turn of turns) if (turn.role === 'user') n++;
+  return n;
 }

@@ -96,25 +96,37 @@ export class ClaimedCall implements CallListener {
     }
     const recording = this.recording;
     this.recording = undefined;
-    const written = recording ? this.withDialog(completion, recording.report(), outcome).then(this.writeOutcome) : this.writeOutcome(completion);
+    let written: Promise<boolean>;
+    if (!recording) written = this.writeOutcome(completion);
+    else {
+      const report = recording.report();
+      // Without an analyser the dialog goes out in the same turn: no promise per call for an analysis that is not there.
+      written = this.deps.analyze
+        ? this.analysed(report, outcome).then((analysis) => this.writeOutcome(this.withDialog(completion, report, outcome, analysis)))
+        : this.writeOutcome(this.withDialog(completion, report, outcome, basicAnalysis(report)));
+    }
     written.then(() => this.finish(), (err: unknown) => this.finish(err, 'settling'));
   }
 
-  /** Adds the dialog and its analysis to the completion; the analysis's intent and turn count go onto the outcome. */
-  private async withDialog(completion: AttemptCompletion, report: FlowReport, outcome: CallOutcome): Promise<AttemptCompletion> {
-    let analysis: CallAnalysis;
-    try {
-      analysis = this.deps.analyze ? await this.deps.analyze(this.task, report, outcome) : basicAnalysis(report);
-    } catch (err) {
+  /** The configured analysis; the flow's own report (basicAnalysis) when it fails. */
+  private analysed(report: FlowReport, outcome: CallOutcome): Promise<CallAnalysis> {
+    const analyze = this.deps.analyze as NonNullable<CallRunnerDeps['analyze']>;
+    return analyze(this.task, report, outcome).catch((err: unknown) => {
       this.deps.onError(err, `analysing ${this.attemptId}`);
-      analysis = basicAnalysis(report);
-    }
+      return basicAnalysis(report);
+    });
+  }
+
+  /** The completion with the dialog; the analysis's intent and turn count go onto the outcome. */
+  private withDialog(completion: AttemptCompletion, report: FlowReport, outcome: CallOutcome, analysis: CallAnalysis): AttemptCompletion {
     const dialog: CallDialogRecord = {
       callId: this.callId, accountId: this.accountId, taskId: this.task.id, detailId: this.detailId, attemptId: this.attemptId,
       turns: report.turns, analysis, createdAt: outcome.endAt,
     };
-    const row = { ...completion.outcome, majorIntent: analysis.majorIntent ?? null, conversationTurnCount: analysis.turnCount };
-    return { ...completion, outcome: row, dialog };
+    completion.outcome.majorIntent = analysis.majorIntent ?? null;
+    completion.outcome.conversationTurnCount = analysis.turnCount;
+    completion.dialog = dialog;
+    return completion;
   }
 
   private dial(callee: string): void {
