@@ -1,6 +1,7 @@
-/** The `waihu` command: dispatches to serve, keys and accounts. */
+/** The `waihu` command: dispatches to serve, keys, accounts, simulate, apps, robots and agents. */
 import { loadConfig } from '../config/config.js';
 import { DomainError } from '../core/errors.js';
+import { AGENT_COMMANDS, agentsCommand, CliInputError } from './agents.js';
 import { keysCommand } from './keys.js';
 import { consoleOutput, type Output } from './output.js';
 import { serve } from './serve.js';
@@ -12,6 +13,9 @@ const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voic
   waihu keys create|list|disable|enable|delete
   waihu accounts create|list
   waihu simulate FILE.csv     forecast a campaign on the virtual clock (waihu simulate --help)
+  waihu apps VERB ...         LLM applications: create|update|list|show|delete (waihu apps help)
+  waihu robots VERB ...       scripted dialogs: create|update|list|show|delete|sample (waihu robots help)
+  waihu agents VERB ...       AI voice agents: create|update|publish|offline|list|show|delete (waihu agents help)
   waihu help`;
 
 /** Runs the CLI with the given arguments; resolves with the process exit code. */
@@ -21,6 +25,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     if (command === 'serve') return await serve(loadConfig(), out);
     if (command === 'keys' || command === 'accounts') return await keysCommand(loadConfig(), command, rest, out);
     if (command === 'simulate') return await simulateCommand(loadConfig(), rest, out);
+    if (command !== undefined && AGENT_COMMANDS.includes(command)) return await agentsCommand(loadConfig(), command, rest, out);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.print(HELP);
       return 0;
@@ -29,7 +34,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     return 2;
   } catch (err) {
     // Operator-facing: a clear message, no stack trace for expected failures.
-    if (err instanceof DomainError || (err instanceof Error && /invalid waihu configuration|CSV/.test(err.message))) {
+    if (err instanceof DomainError || err instanceof CliInputError || (err instanceof Error && /invalid waihu configuration|CSV/.test(err.message))) {
       out.error(`waihu: ${err.message}`);
       return 1;
     }
