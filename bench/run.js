@@ -1,4 +1,4 @@
-// `npm run bench` (after `npm run build`): runs the benchmarks, prints each figure next to a reference measured in
+// `npm run bench` (after `npm run build`): runs the benchmarks (gateway, dialog; `node bench/run.js dialog` for one), prints each figure next to a reference measured in
 // the same run, and writes bench/results/<name>.json. Reports only: a FAIL does not change the exit code.
 // Environment: BENCH_SECONDS (measured per target, default 10), BENCH_ROUNDS (the measured time is split into this
 // many rounds alternating between targets, default 5), BENCH_WARMUP_SECONDS (default 2), BENCH_CONNECTIONS
@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assess, formatReport, toJson } from './gateway/report.js';
 import { runGatewayBench } from './gateway/run-gateway.js';
-import { envNumber, machineInfo } from './lib/machine.js';
+import { formatDialog, runDialogBench } from './dialog/dialog.js';
+import { envNumber, machineInfo, machineLine } from './lib/machine.js';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -44,7 +45,18 @@ async function gateway() {
   if (options.profileDir) console.log(`CPU profile of the waihu server: ${path.relative(process.cwd(), options.profileDir)}/`);
 }
 
-const benches = { gateway };
+async function dialog() {
+  const options = { calls: envNumber('BENCH_DIALOG_CALLS', 300), concurrent: envNumber('BENCH_DIALOG_CONCURRENT', 1000) };
+  const machine = machineInfo();
+  const results = await runDialogBench(options);
+  console.log(`\n${machineLine(machine)}\n${formatDialog(results).join('\n')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'dialog.json');
+  writeFileSync(file, JSON.stringify({ machine, options, results }, null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+const benches = { gateway, dialog };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const bench = benches[name];

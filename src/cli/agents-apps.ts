@@ -1,5 +1,6 @@
 /** `waihu apps ...`: LLM applications from the shell, over the same use cases as CreateLlmApplication and friends. */
 import { placeholderNames, type LlmApplicationInput, type LlmApplicationRecord } from '../core/agents/llm-application.js';
+import { applicationView } from '../gateway/products/waihu/llm-applications.js';
 import { isoTime, labelled, listAll, type CommandArea, type VerbContext } from './agents-support.js';
 
 const USAGE = `usage:
@@ -25,24 +26,6 @@ function applicationInput(flags: VerbContext['flags']): LlmApplicationInput {
     TtsVoiceCode: flags.voice,
     TtsSpeed: flags.speed,
     TtsVolume: flags.volume,
-  };
-}
-
-/** The application as CreateLlmApplication's siblings return it (wire names, epoch milliseconds). */
-function applicationView(app: LlmApplicationRecord): Record<string, unknown> {
-  return {
-    ApplicationCode: app.code,
-    Name: app.name,
-    Description: app.description,
-    Prompt: app.prompt,
-    PromptParam: placeholderNames(app.prompt),
-    StartWord: app.startWord,
-    StartWordParam: placeholderNames(app.startWord),
-    TtsVoiceCode: app.ttsVoiceCode,
-    TtsSpeed: app.ttsSpeed,
-    TtsVolume: app.ttsVolume,
-    CreateTime: app.createdAt,
-    UpdateTime: app.updatedAt,
   };
 }
 

@@ -1,6 +1,7 @@
 /** `waihu agents ...`: AI voice agents from the shell, over the same use cases as CreateAiVoiceAgent and friends. */
-import { AGENT_STATUS_CODE, hasConfig, hasPendingChanges, type VoiceAgentRecord } from '../core/agents/ai-voice-agent.js';
+import { AGENT_STATUS_CODE, hasPendingChanges, type VoiceAgentRecord } from '../core/agents/ai-voice-agent.js';
 import type { VoiceAgentInput } from '../core/agents/voice-agent-service.js';
+import { agentSummary } from '../gateway/products/waihu/agents.js';
 import { blamingFile, isoTime, labelled, listAll, readJsonFile, type CommandArea, type VerbContext } from './agents-support.js';
 
 const USAGE = `usage:
@@ -25,24 +26,6 @@ function agentInput(flags: VerbContext['flags']): VoiceAgentInput {
     applicationCode: flags.application,
     modelConfig: flags.model !== undefined ? readJsonFile(flags.model, '--model').json : undefined,
     callConfig: flags.call !== undefined ? readJsonFile(flags.call, '--call').json : undefined,
-  };
-}
-
-/** The agent's state as the management actions answer it, without its configuration. */
-function agentSummary(agent: VoiceAgentRecord): Record<string, unknown> {
-  return {
-    AgentId: agent.id,
-    AgentName: agent.name,
-    Description: agent.description,
-    Status: AGENT_STATUS_CODE[agent.status],
-    StatusName: agent.status,
-    ...(agent.applicationCode ? { ApplicationCode: agent.applicationCode } : {}),
-    OnlineVersion: agent.onlineVersion,
-    WithConfig: hasConfig(agent),
-    PendingChanges: hasPendingChanges(agent),
-    CreateTime: agent.createdAt,
-    ModifyTime: agent.updatedAt,
-    ...(agent.lastOnlineAt !== null ? { LastOnlineTime: agent.lastOnlineAt } : {}),
   };
 }
 

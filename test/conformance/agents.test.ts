@@ -8,31 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
 import { SchemaSource } from '../support/pg-schemas.js';
-import { popCore, WAIHU } from '../support/sdk-clients.js';
-import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { assertOk, CLIENTS, createTask, data, exactId, expectError, otherTenant, via, type ClientName, type Tenant } from './aiccs-kit.js';
+import { refused, waihuBody } from './waihu-kit.js';
 
 const pgUrl = process.env.WAIHU_TEST_DATABASE_URL;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Calls a waihu action through the named client; returns the success body. */
-async function waihu(client: ClientName, t: Tenant, action: string, params: Record<string, unknown> = {}) {
-  const body = client === 'pop-core V1'
-    ? await popCore(t.url, WAIHU, t.key).request(action, params, 'POST')
-    : (await t.core.call({ version: WAIHU, action, params })).body;
-  return assertOk(body);
-}
-
-/** Asserts a waihu call fails with that code and status; returns the error body. */
-async function waihuError(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>, code: string, status: number, message?: RegExp) {
-  const err = await rejection(waihu(client, t, action, params));
-  const body = client === 'pop-core V1'
-    ? assertPopCoreError(err, { code, status }, `${t.url}/`)
-    : assertOpenApiCoreError(err, { code, status, kind: 'ClientError' });
-  if (message) assert.match(String(body.Message), message);
-  return body;
-}
 
 const MODEL = {
   TaskType: 'BASIC',
@@ -58,7 +39,7 @@ interface DetailData {
 
 /** Creates an agent through `client`; returns its AgentId. */
 async function createAgent(client: ClientName, t: Tenant, name: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const body = await waihu(client, t, 'CreateAiVoiceAgent', { Name: name, ModelConfig: JSON.stringify(MODEL), ...extra });
+  const body = await waihuBody(client, t, 'CreateAiVoiceAgent', { Name: name, ModelConfig: JSON.stringify(MODEL), ...extra });
   return exactId(body.Data);
 }
 
@@ -99,40 +80,40 @@ function suite(engine: 'sqlite' | 'postgres'): void {
         });
         assert.equal(draft!.CreateTime, shanghai.format(stored!.createdAt), 'times are yyyy-MM-dd HH:mm:ss in the configured zone');
 
-        const published = (await waihu(client, t, 'PublishAiVoiceAgent', { AgentId: id })).Data as Record<string, unknown>;
+        const published = (await waihuBody(client, t, 'PublishAiVoiceAgent', { AgentId: id })).Data as Record<string, unknown>;
         assert.deepEqual([published.Status, published.StatusName, published.OnlineVersion, published.PendingChanges], [1, 'ONLINE', 1, false]);
         const [online] = (await agentPage(client, t)).List;
         assert.deepEqual([online!.Status, online!.WithActivePrompt], [1, true]);
         assert.match(String(online!.LastOnlineTime), TIME);
 
-        const edited = (await waihu(client, t, 'UpdateAiVoiceAgent', { AgentId: id, ModelConfig: JSON.stringify({ ...MODEL, BasicTaskDescription: '新版任务' }) })).Data as Record<string, unknown>;
+        const edited = (await waihuBody(client, t, 'UpdateAiVoiceAgent', { AgentId: id, ModelConfig: JSON.stringify({ ...MODEL, BasicTaskDescription: '新版任务' }) })).Data as Record<string, unknown>;
         assert.deepEqual([edited.Status, edited.OnlineVersion, edited.PendingChanges], [1, 1, true]);
         assert.equal((await detail(t, { AgentId: id }) as { AiVoiceAgentModelConfig: { BasicTaskDescription: string } }).AiVoiceAgentModelConfig.BasicTaskDescription, '新版任务');
         const live = await detail(t, { AgentId: id, ConfigVersion: 'ONLINE' }) as { AiVoiceAgentModelConfig: { BasicTaskDescription: string } };
         assert.equal(live.AiVoiceAgentModelConfig.BasicTaskDescription, MODEL.BasicTaskDescription, 'the published version stays in force');
         assert.equal((await server.app.agents.voiceAgents.profile(t.accountId, id)).prompt.includes(MODEL.BasicTaskDescription), true);
 
-        assert.equal((await waihu(client, t, 'OfflineAiVoiceAgent', { AgentId: id }) as { Data: { Status: number } }).Data.Status, 2);
-        await waihu(client, t, 'DeleteAiVoiceAgent', { AgentId: id });
+        assert.equal((await waihuBody(client, t, 'OfflineAiVoiceAgent', { AgentId: id }) as { Data: { Status: number } }).Data.Status, 2);
+        await waihuBody(client, t, 'DeleteAiVoiceAgent', { AgentId: id });
         assert.equal((await agentPage(client, t)).Total, 0);
-        await waihuError(client, t, 'DeleteAiVoiceAgent', { AgentId: id }, 'InvalidAgentId.NotFound', 404);
+        await refused(client, t, 'DeleteAiVoiceAgent', { AgentId: id }, 'InvalidAgentId.NotFound', 404);
       });
 
       test(`${client}: bad input is refused naming the parameter and the field`, async () => {
         const t = await otherTenant(server, `bad input ${client}`);
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'x', ModelConfig: '{"TaskType": ' }, 'InvalidParameter', 400, /^The specified value of parameter "ModelConfig" is not valid: not JSON text: /);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'x', ModelConfig: '{"TaskType": ' }, 'InvalidParameter', 400, /^The specified value of parameter "ModelConfig" is not valid: not JSON text: /);
         const badTag = { OutputTagConfig: [{ OutputTagName: '意向', OutputTagType: 'LIST' }] };
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'x', ModelConfig: JSON.stringify(badTag) }, 'InvalidParameter', 400, /"ModelConfig" is not valid: OutputTagConfig\[0\]\.OutputTagType: /);
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'x', CallConfig: '{"EventConfig":{"MuteDuration":99}}' }, 'InvalidParameter', 400, /"CallConfig" is not valid: EventConfig\.MuteDuration: /);
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'x', BusinessType: 5 }, 'InvalidParameter', 400, /"BusinessType" is not valid: BusinessType must be one of 1/);
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'x', ApplicationCode: 'ANOPE' }, 'InvalidApplicationCode.NotFound', 404);
-        await waihuError(client, t, 'CreateAiVoiceAgent', { ModelConfig: '{}' }, 'MissingName', 400);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'x', ModelConfig: JSON.stringify(badTag) }, 'InvalidParameter', 400, /"ModelConfig" is not valid: OutputTagConfig\[0\]\.OutputTagType: /);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'x', CallConfig: '{"EventConfig":{"MuteDuration":99}}' }, 'InvalidParameter', 400, /"CallConfig" is not valid: EventConfig\.MuteDuration: /);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'x', BusinessType: 5 }, 'InvalidParameter', 400, /"BusinessType" is not valid: BusinessType must be one of 1/);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'x', ApplicationCode: 'ANOPE' }, 'InvalidApplicationCode.NotFound', 404);
+        await refused(client, t, 'CreateAiVoiceAgent', { ModelConfig: '{}' }, 'MissingName', 400);
         await createAgent(client, t, 'taken');
-        await waihuError(client, t, 'CreateAiVoiceAgent', { Name: 'taken' }, 'Name.AlreadyExists', 400, /"taken" already exists/);
-        const empty = exactId((await waihu(client, t, 'CreateAiVoiceAgent', { Name: 'empty' })).Data);
-        await waihuError(client, t, 'PublishAiVoiceAgent', { AgentId: empty }, 'IncorrectStatus', 400, /BasicTaskDescription is required for a BASIC task/);
-        await waihuError(client, t, 'OfflineAiVoiceAgent', { AgentId: empty }, 'IncorrectStatus', 400, /only an ONLINE agent/);
-        await waihuError(client, t, 'UpdateAiVoiceAgent', { AgentId: '404404', Name: 'y' }, 'InvalidAgentId.NotFound', 404, /"404404" does not exist/);
+        await refused(client, t, 'CreateAiVoiceAgent', { Name: 'taken' }, 'Name.AlreadyExists', 400, /"taken" already exists/);
+        const empty = exactId((await waihuBody(client, t, 'CreateAiVoiceAgent', { Name: 'empty' })).Data);
+        await refused(client, t, 'PublishAiVoiceAgent', { AgentId: empty }, 'IncorrectStatus', 400, /BasicTaskDescription is required for a BASIC task/);
+        await refused(client, t, 'OfflineAiVoiceAgent', { AgentId: empty }, 'IncorrectStatus', 400, /only an ONLINE agent/);
+        await refused(client, t, 'UpdateAiVoiceAgent', { AgentId: '404404', Name: 'y' }, 'InvalidAgentId.NotFound', 404, /"404404" does not exist/);
         await expectError(client, t, 'QueryAiVoiceAgentDetail', {}, { code: 'MissingAgentId', status: 400 });
         await expectError(client, t, 'QueryAiVoiceAgentDetail', { AgentId: empty, ConfigVersion: 'ONLINE' }, { code: 'IncorrectStatus', status: 400, message: /never been published/ });
         await expectError(client, t, 'PageQueryAgentList', { Status: 7 }, { code: 'InvalidParameter', status: 400, message: /"Status" is not valid: Status must be one of 0 \(DRAFT\), 1 \(ONLINE\), 2 \(OFFLINE\)/ });
@@ -142,7 +123,7 @@ function suite(engine: 'sqlite' | 'postgres'): void {
         const t = await otherTenant(server, `in use ${client}`);
         const id = await createAgent(client, t, 'busy');
         const taskId = await createTask(t, 'calls with busy', { AgentId: id, StartType: 'SCHEDULE', TaskStartTime: Date.now() + 86_400_000 });
-        await waihuError(client, t, 'DeleteAiVoiceAgent', { AgentId: id }, 'IncorrectStatus', 400, /used by 1 unfinished task\(s\), e\.g\. "calls with busy"/);
+        await refused(client, t, 'DeleteAiVoiceAgent', { AgentId: id }, 'IncorrectStatus', 400, /used by 1 unfinished task\(s\), e\.g\. "calls with busy"/);
         const page = data(await via(client, t, 'QueryAiCallTaskPage', { AgentName: 'BUS' })) as { List: { TaskId: string; AgentName: string }[] };
         assert.deepEqual(page.List.map((x) => [x.TaskId, x.AgentName]), [[taskId, 'busy']], 'task queries name the agent from the registry');
       });
@@ -154,7 +135,7 @@ function suite(engine: 'sqlite' | 'postgres'): void {
         assert.equal((await agentPage(client, b, { AgentId: id })).Total, 0);
         await expectError(client, b, 'QueryAiVoiceAgentDetail', { AgentId: id }, { code: 'InvalidAgentId.NotFound', status: 404 });
         for (const action of ['UpdateAiVoiceAgent', 'PublishAiVoiceAgent', 'DeleteAiVoiceAgent']) {
-          await waihuError(client, b, action, { AgentId: id, Name: 'stolen' }, 'InvalidAgentId.NotFound', 404);
+          await refused(client, b, action, { AgentId: id, Name: 'stolen' }, 'InvalidAgentId.NotFound', 404);
         }
         await createAgent(client, b, 'private');
         const [mine] = (await agentPage(client, a)).List;
@@ -166,7 +147,7 @@ function suite(engine: 'sqlite' | 'postgres'): void {
       const t = await otherTenant(server, 'paging');
       const ids: string[] = [];
       for (const name of ['Loan A', 'loan b', 'Survey', 'Loan 100%']) ids.push(await createAgent('pop-core V1', t, name));
-      await waihu('openapi-core V3', t, 'PublishAiVoiceAgent', { AgentId: ids[1] });
+      await waihuBody('openapi-core V3', t, 'PublishAiVoiceAgent', { AgentId: ids[1] });
       const names = async (params: Record<string, unknown>) => {
         const page = await agentPage('openapi-core V3', t, params);
         return { total: page.Total, pageNo: page.PageNo, pageSize: page.PageSize, names: page.List.map((a) => a.AgentName) };

@@ -5,37 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { REPAYMENT_REMINDER_SCRIPT } from '../../src/core/agents/robot-samples.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { popCore, WAIHU } from '../support/sdk-clients.js';
-import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
-import { assertOk, CLIENTS, exactId, otherTenant, type ClientName, type Tenant } from './aiccs-kit.js';
-
-/** `Data` of a waihu call through the named client, as plain JSON. */
-async function waihuData(client: ClientName, t: Tenant, action: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  const body = client === 'pop-core V1'
-    ? await popCore(t.url, WAIHU, t.key).request(action, params, 'POST')
-    : (await t.core.call({ version: WAIHU, action, params })).body;
-  return JSON.parse(JSON.stringify(assertOk(body).Data));
-}
-
-/** `Data` of a waihu call that answers with an object. */
-async function waihu(client: ClientName, t: Tenant, action: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  return (await waihuData(client, t, action, params)) as Record<string, unknown>;
-}
-
-/** The id or code a Create action answers with. */
-async function created(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<string> {
-  return String(await waihuData(client, t, action, params));
-}
-
-/** Asserts a waihu call fails with that code and status (and message); returns the error body. */
-async function refused(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>, code: string, status: number, message?: RegExp) {
-  const err = await rejection(waihu(client, t, action, params));
-  const body = client === 'pop-core V1'
-    ? assertPopCoreError(err, { code, status }, `${t.url}/`)
-    : assertOpenApiCoreError(err, { code, status, kind: 'ClientError' });
-  if (message) assert.match(String(body.Message), message);
-  return body;
-}
+import { CLIENTS, exactId, otherTenant } from './aiccs-kit.js';
+import { created, refused, waihu } from './waihu-kit.js';
 
 const SCRIPT = JSON.stringify(REPAYMENT_REMINDER_SCRIPT);
 const GOODBYE = { version: 1, start: 'bye', nodes: { bye: { type: 'hangup', prompt: '再见' } } };

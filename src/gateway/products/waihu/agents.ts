@@ -55,7 +55,7 @@ function agentInput(p: Record<string, unknown>): VoiceAgentInput {
 }
 
 /** What the write actions answer with: the agent's state, without its configuration. */
-function agentSummary(agent: VoiceAgentRecord): Record<string, unknown> {
+export function agentSummary(agent: VoiceAgentRecord): Record<string, unknown> {
   return {
     AgentId: agent.id,
     AgentName: agent.name,

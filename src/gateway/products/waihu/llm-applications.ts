@@ -33,7 +33,7 @@ function applicationInput(p: Record<string, unknown>): LlmApplicationInput {
 }
 
 /** An application as the actions return it; times in epoch milliseconds like every waihu action. */
-function applicationView(app: LlmApplicationRecord): Record<string, unknown> {
+export function applicationView(app: LlmApplicationRecord): Record<string, unknown> {
   return {
     ApplicationCode: app.code,
     Name: app.name,
