@@ -9,8 +9,7 @@ import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
 import { FAILURE_REASONS, isSettlementState, isTerminalDetailState, type DetailSettlement, type DetailState } from '../core/campaigns/detail-state.js';
 import { DomainError } from '../core/errors.js';
 import type { AttemptCompletion } from '../ports/campaign-store.js';
-import type { CallDialogRecord } from '../ports/conversation-store.js';
-import { insertDialogs } from './conversation-queries.js';
+import { packDialog } from './dialog-json.js';
 import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
 import { RowUpdate } from './compiled-rows.js';
@@ -55,7 +54,7 @@ function settledDetail(outcome: AttemptOutcome, next: DetailSettlement, open: Op
 const SHARED_COLUMNS = ['call_result', 'duration_s', 'failed_reason', 'major_intent', 'turn_count'] as const;
 
 /** The two rows every outcome writes, as statements compiled once (compiled-rows.ts): sharedOutcome plus the rest. */
-const ATTEMPT_OUTCOME = new RowUpdate('call_attempts', [...SHARED_COLUMNS, 'status_code', 'ring_at', 'answer_at', 'release_at', 'hangup_direction', 'ended_at']);
+const ATTEMPT_OUTCOME = new RowUpdate('call_attempts', [...SHARED_COLUMNS, 'status_code', 'ring_at', 'answer_at', 'release_at', 'hangup_direction', 'ended_at', 'dialog']);
 const DETAIL_SETTLEMENT = new RowUpdate('campaign_details', [
   ...SHARED_COLUMNS, 'state', 'due_at', 'lease_owner', 'lease_expires_at', 'calling_time', 'ended_at', 'updated_at',
 ]);
@@ -76,15 +75,15 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
     const cancelled = await cancelledTasks(trx, retrying.filter((id) => id !== undefined));
     const done: boolean[] = [];
     const tallies = new TallyDeltas();
-    const dialogs: CallDialogRecord[] = [];
     for (const { attemptId, outcome, next, dialog } of completions) {
       const found = open.get(attemptId);
       open.delete(attemptId);
       done.push(found !== undefined);
       if (!found) continue;
-      if (dialog) dialogs.push(dialog);
       const shared = sharedOutcome(outcome, found);
-      await ATTEMPT_OUTCOME.run(trx, attemptId, { ...shared, ...attemptOutcome(outcome) });
+      // The dialog rides on the attempt's own outcome UPDATE: no second row to write per answered call.
+      const stored = dialog ? packDialog(dialog.turns, dialog.analysis) : null;
+      await ATTEMPT_OUTCOME.run(trx, attemptId, { ...shared, ...attemptOutcome(outcome), dialog: stored });
       const landsCancelled = next.state === 2 && cancelled.has(found.detail.task_id);
       const settled = landsCancelled ? ({ state: 5 } as const) : next;
       const reason = landsCancelled ? { failed_reason: FAILURE_REASONS.taskCancelled } : {};
@@ -92,7 +91,6 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
       tallies.move(found.detail, 3, settled.state);
     }
     await tallies.write(trx);
-    await insertDialogs(trx, dialogs);
     return done;
   });
 }

@@ -41,7 +41,7 @@ test('the real migrations create the accounts, campaign, simulator-model, agent 
   try {
     await store.migrate();
     const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_detail_tallies', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
-    const conversationTables = ['ai_voice_agents', 'call_dialogs', 'llm_applications', 'robots', 'single_calls'];
+    const conversationTables = ['ai_voice_agents', 'llm_applications', 'robots', 'single_calls'];
     assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', 'sim_models', ...campaignTables, ...conversationTables].sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);

@@ -1,22 +1,5 @@
 /** Row types of the conversation tables (migration 0006), part of the Database schema (schema.ts). */
 
-/** Row of `call_dialogs`: what was said on one answered call and its analysis; turns and tags are JSON text. */
-export interface CallDialogsTable {
-  call_id: string;
-  account_id: string;
-  task_id: string | null;
-  detail_id: string | null;
-  attempt_id: string | null;
-  turns: string;
-  summary: string;
-  major_intent: string | null;
-  tags: string;
-  turn_count: number;
-  analyzed_by: string;
-  created_at: number;
-  tags_updated_at: number | null;
-}
-
 /** Row of `single_calls`: one call placed outside campaigns; params are JSON text. */
 export interface SingleCallsTable {
   call_id: string;
@@ -36,10 +19,13 @@ export interface SingleCallsTable {
   duration_s: number | null;
   hangup_direction: string | null;
   failed_reason: string | null;
+  major_intent: string | null;
+  turn_count: number | null;
+  /** JSON text of the dialog (dialog-json.ts); null until an answered call's end is written. */
+  dialog: string | null;
 }
 
 /** The conversation tables by name. */
 export interface ConversationTables {
-  call_dialogs: CallDialogsTable;
   single_calls: SingleCallsTable;
 }

@@ -142,6 +142,8 @@ export interface CallAttemptsTable {
   major_intent: string | null;
   interrupted_at: number | null;
   ended_at: number | null;
+  /** JSON text of the answered call's dialog (dialog-json.ts, migration 0006); null otherwise. */
+  dialog: string | null;
 }
 
 /** Row of `number_directory`: one plain number (sealed) under its three digests. */

@@ -10,6 +10,7 @@ import { queueContract } from './campaign-contract-queue.js';
 import { tallyContract } from './campaign-contract-tallies.js';
 import { ACC_A, ACC_B, T0, createTask, createTenants, idSource, importBatch, taskInput } from './campaign-fixtures.js';
 import { useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
+import { dialogContract } from './campaign-contract-dialogs.js';
 
 /** Asserts a rejection with a DomainError of `code`. */
 export async function rejectsWith(promise: Promise<unknown>, code: DomainError['code'], message?: RegExp): Promise<void> {
@@ -29,6 +30,7 @@ export function campaignContract(label: string, openFreshStore: FreshStoreFactor
     queueContract(openFreshStore);
     numberListContract(openFreshStore);
     tallyContract(openFreshStore);
+    dialogContract(openFreshStore);
   });
 }
 

@@ -1,29 +1,15 @@
 /**
- * What was said on answered calls and what was made of it (one row per call id, written with the call's outcome),
- * and single calls (LlmSmartCall and, later, dyvms' single-call actions): calls placed one at a time outside any
+ * What was said on answered calls and what was made of it, kept on the call's own row — the attempt of a campaign
+ * call, the single call of an LlmSmartCall — and written by the statement that writes the call's outcome: one row
+ * write per call instead of two (docs/performance.md). And single calls: calls placed one at a time outside any
  * campaign, so they have no task, detail or attempt to hang their state on.
  */
 import type { Kysely } from 'kysely';
 
-/** Creates call_dialogs and single_calls. */
+/** Adds call_attempts.dialog and creates single_calls. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createTable('call_dialogs')
-    .addColumn('call_id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull())
-    // Where the call came from: a campaign attempt (task, detail, attempt) or a single call (all null).
-    .addColumn('task_id', 'text')
-    .addColumn('detail_id', 'text')
-    .addColumn('attempt_id', 'text')
-    .addColumn('turns', 'text', (c) => c.notNull())
-    .addColumn('summary', 'text', (c) => c.notNull())
-    .addColumn('major_intent', 'text')
-    .addColumn('tags', 'text', (c) => c.notNull())
-    .addColumn('turn_count', 'integer', (c) => c.notNull())
-    .addColumn('analyzed_by', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('tags_updated_at', 'bigint')
-    .execute();
+  // JSON text {turns, summary, tags, analyzedBy, tagsUpdatedAt?}; null until an answered call's outcome is written.
+  await db.schema.alterTable('call_attempts').addColumn('dialog', 'text').execute();
   await db.schema
     .createTable('single_calls')
     .addColumn('call_id', 'text', (c) => c.primaryKey())
@@ -44,6 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('duration_s', 'integer')
     .addColumn('hangup_direction', 'text')
     .addColumn('failed_reason', 'text')
+    .addColumn('major_intent', 'text')
+    .addColumn('turn_count', 'integer')
+    .addColumn('dialog', 'text')
     .execute();
   await db.schema.createIndex('single_calls_account_created').on('single_calls').columns(['account_id', 'created_at']).execute();
 }
@@ -51,5 +40,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 /** Drops what `up` created. */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('single_calls').execute();
-  await db.schema.dropTable('call_dialogs').execute();
+  await db.schema.alterTable('call_attempts').dropColumn('dialog').execute();
 }
