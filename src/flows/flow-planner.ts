@@ -20,6 +20,9 @@ import { runOpeningLine } from './opening-line.js';
 /** How long a task's agent profile is reused before it is looked up again. */
 export const PROFILE_TTL_MS = 30_000;
 
+/** Task plans kept before expired ones are dropped. */
+const MAX_CACHED_TASKS = 1000;
+
 /** The line a task whose agent cannot be used speaks. */
 export const FALLBACK_LINE = '您好，这里是语音通知，请留意相关信息。';
 
@@ -59,11 +62,8 @@ export class FlowPlanner implements ConversationPlanner {
     const now = this.deps.clock.now();
     const cached = this.tasks.get(task.id);
     if (cached && cached.expiresAt > now) return cached.planned;
-    const profile = this.taskProfile(task);
-    const planned = this.plan(profile, (session, why) => {
-      session.tag({ name: 'flow_warning', value: why });
-      return runOpeningLine(session, { template: FALLBACK_LINE }).then(() => undefined);
-    });
+    const planned = this.plan(this.taskProfile(task));
+    if (this.tasks.size >= MAX_CACHED_TASKS) this.forgetExpired(now);
     this.tasks.set(task.id, { expiresAt: now + PROFILE_TTL_MS, planned });
     return planned;
   }
@@ -77,7 +77,12 @@ export class FlowPlanner implements ConversationPlanner {
       ...(request.speed !== undefined ? { speed: request.speed } : {}),
       ...(request.volume !== undefined ? { volume: request.volume } : {}),
     };
-    return this.plan(Promise.resolve({ profile }), () => Promise.reject(new Error('unreachable: the application was found')));
+    return this.plan(Promise.resolve({ profile }));
+  }
+
+  /** Drops the plans of tasks not called lately, so the cache holds about the tasks running now. */
+  private forgetExpired(now: number): void {
+    for (const [taskId, cached] of this.tasks) if (cached.expiresAt <= now) this.tasks.delete(taskId);
   }
 
   /** The profile of the task's agent (else of its LLM application), or why it cannot be used. */
@@ -100,15 +105,17 @@ export class FlowPlanner implements ConversationPlanner {
     );
   }
 
-  private plan(
-    profile: Promise<{ profile: AgentProfile } | { unusable: string }>,
-    fallback: (session: Parameters<Flow>[0], why: string) => Promise<void>,
-  ): PlannedConversation {
+  /** The flow and analysis of calls run from `profile`; a profile that cannot be used gives the fallback line. */
+  private plan(profile: Promise<{ profile: AgentProfile } | { unusable: string }>): PlannedConversation {
     const { llm, clock } = this.deps;
     const onFallback = (error: unknown) => this.deps.onWarning(`the chat model failed; the script engine takes over: ${String(error)}`, {});
     const flow: Flow = async (session) => {
       const found = await profile;
-      if ('unusable' in found) return fallback(session, found.unusable);
+      if ('unusable' in found) {
+        session.tag({ name: 'flow_warning', value: found.unusable });
+        await runOpeningLine(session, { template: FALLBACK_LINE });
+        return;
+      }
       const brain = createAgentBrain(found.profile, session.variables, llm, { onFallback });
       await runAgent(session, { profile: found.profile, brain }, { clock });
     };
