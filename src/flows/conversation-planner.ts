@@ -25,6 +25,8 @@ export interface ApplicationCallRequest {
   voice?: string;
   speed?: number;
   volume?: number;
+  /** Longest conversation (LlmSmartCall SessionTimeout). */
+  sessionTimeoutMs?: number;
 }
 
 /** A planned conversation. */

@@ -76,6 +76,7 @@ export class FlowPlanner implements ConversationPlanner {
       ...(request.voice !== undefined ? { voice: request.voice } : {}),
       ...(request.speed !== undefined ? { speed: request.speed } : {}),
       ...(request.volume !== undefined ? { volume: request.volume } : {}),
+      ...(request.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: request.sessionTimeoutMs } : {}),
     };
     return this.plan(Promise.resolve({ profile }));
   }
@@ -117,7 +118,13 @@ export class FlowPlanner implements ConversationPlanner {
         return;
       }
       const brain = createAgentBrain(found.profile, session.variables, llm, { onFallback });
-      await runAgent(session, { profile: found.profile, brain }, { clock });
+      const { muteTimeMs, muteHangupCount, sessionTimeoutMs } = found.profile;
+      const settings = {
+        ...(muteTimeMs !== undefined ? { muteTimeMs } : {}),
+        ...(muteHangupCount !== undefined ? { muteHangupCount } : {}),
+        ...(sessionTimeoutMs !== undefined ? { sessionTimeoutMs } : {}),
+      };
+      await runAgent(session, { profile: found.profile, brain, ...settings }, { clock });
     };
     return {
       flow,

@@ -53,4 +53,8 @@ export interface AgentProfile {
   volume?: number;
   /** The number a transfer goes to, when the agent may hand the call to a person. */
   transferNumber?: string;
+  /** Call settings (aiccs EventConfig / LlmSmartCall SessionTimeout); the agent flow's defaults when absent. */
+  muteTimeMs?: number;
+  muteHangupCount?: number;
+  sessionTimeoutMs?: number;
 }

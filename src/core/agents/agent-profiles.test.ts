@@ -87,3 +87,11 @@ test("an application's profile is its prompt and opening line, placeholders kept
   const app = newLlmApplication({ code: 'AXYZ', accountId: 'acc', at: T0 }, { Name: '保险', Prompt: '语气${style}', StartWord: '${name}您好' });
   assert.deepEqual(applicationProfileOf(app), { ref: 'AXYZ', name: '保险', prompt: '语气${style}', startWord: '${name}您好', childTasks: [], outputTags: [], speed: 0, volume: 50 });
 });
+
+test("the agent's call events become the flow's silence and session settings; MuteActive false turns silence handling off", () => {
+  const events = { MuteDuration: 5, MuteHangupNum: 3, SessionTimeout: 900 };
+  const on = agentProfileOf(publishedVoiceAgent(draft({ BasicTaskDescription: 't' }, { EventConfig: events }), T0));
+  assert.deepEqual([on.muteTimeMs, on.muteHangupCount, on.sessionTimeoutMs], [5000, 3, 900_000]);
+  const off = agentProfileOf(publishedVoiceAgent(draft({ BasicTaskDescription: 't' }, { EventConfig: { ...events, MuteActive: false } }), T0));
+  assert.deepEqual([off.muteTimeMs, off.muteHangupCount, off.sessionTimeoutMs], [undefined, undefined, 900_000]);
+});

@@ -92,6 +92,18 @@ export function agentProfileOf(agent: VoiceAgentRecord, application?: LlmApplica
     outputTags: outputTagsOf(model),
     ...(mainPurpose ? { mainPurpose } : {}),
     ...voiceOf(call.TtsConfig, application),
+    ...eventsOf(call.EventConfig),
+  };
+}
+
+/** The agent's call events as the flow's settings: seconds to milliseconds; silence handling only when MuteActive. */
+function eventsOf(events: AiVoiceAgentCallConfig['EventConfig']): Pick<AgentProfile, 'muteTimeMs' | 'muteHangupCount' | 'sessionTimeoutMs'> {
+  if (!events) return {};
+  const mute = events.MuteActive !== false;
+  return {
+    ...(mute && events.MuteDuration !== undefined ? { muteTimeMs: events.MuteDuration * 1000 } : {}),
+    ...(mute && events.MuteHangupNum !== undefined ? { muteHangupCount: events.MuteHangupNum } : {}),
+    ...(events.SessionTimeout !== undefined ? { sessionTimeoutMs: events.SessionTimeout * 1000 } : {}),
   };
 }
 

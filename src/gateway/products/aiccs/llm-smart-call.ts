@@ -30,7 +30,11 @@ async function place(s: LlmSmartCallServices, ctx: ActionContext, callee: string
   if (p.voice !== undefined && !s.voices.voices().some((v) => v.code === p.voice)) {
     throw new DomainError('InvalidArgument', `TtsVoiceCode "${p.voice}" is not an available voice (see ListAvailableTts).`, 'TtsVoiceCode');
   }
-  const planned = await s.planner.forApplication({ accountId: ctx.accountId, applicationCode: p.applicationCode, startWordParams: p.startWordParams, promptParams: p.promptParams, ...p.overrides }).catch((error: unknown) => {
+  const request = {
+    accountId: ctx.accountId, applicationCode: p.applicationCode, startWordParams: p.startWordParams, promptParams: p.promptParams, ...p.overrides,
+    ...(p.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: p.sessionTimeoutMs } : {}),
+  };
+  const planned = await s.planner.forApplication(request).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'NotFound') {
       throw new GatewayError('InvalidParameter.ApplicationCode', 400, `The specified parameter "ApplicationCode" is invalid: ${error.message}`);
     }
