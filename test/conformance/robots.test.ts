@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { REPAYMENT_REMINDER_SCRIPT } from '../../src/core/agents/robot-samples.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
+import { DYVMS, popCore } from '../support/sdk-clients.js';
 import { CLIENTS, exactId, otherTenant } from './aiccs-kit.js';
 import { created, refused, waihu } from './waihu-kit.js';
 
@@ -65,6 +66,26 @@ describe('robots', () => {
       assert.equal((await waihu(client, b, 'ListRobots')).Total, 0);
       await created(client, b, 'CreateRobot', { Name: 'mine', Script: SCRIPT });
       assert.deepEqual(await waihu(client, a, 'GetRobot', { DialogId: id }).then((r) => [r.Name, r.Version]), ['mine', 1]);
+    });
+  }
+
+  for (const client of CLIENTS) {
+    test(`${client}: dyvms QueryRobotv2AllList lists every robot of the account as Data JSON text, ids kept whole`, async () => {
+      const t = await otherTenant(server, `robot list ${client}`);
+      const first = exactId(await created(client, t, 'CreateRobot', { Name: '还款提醒', Script: SCRIPT }));
+      const second = exactId(await created(client, t, 'CreateRobot', { Name: '满意度回访', Script: JSON.stringify(GOODBYE) }));
+      const body = client === 'pop-core V1'
+        ? await popCore(t.url, DYVMS, t.key).request('QueryRobotv2AllList', {}, 'POST')
+        : (await t.core.call({ version: DYVMS, action: 'QueryRobotv2AllList', params: {} })).body;
+      assert.equal(body.Code, 'OK');
+      assert.equal(typeof body.Data, 'string', 'Data is JSON text, as the doc types it');
+      assert.deepEqual(JSON.parse(String(body.Data)), [
+        { id: second, robotName: '满意度回访', robotType: 'CUSTOM' },
+        { id: first, robotName: '还款提醒', robotType: 'CUSTOM' },
+      ]);
+      const stranger = await otherTenant(server, `no robots ${client}`);
+      const none = (await stranger.core.call({ version: DYVMS, action: 'QueryRobotv2AllList', params: {} })).body;
+      assert.equal(none.Data, '[]');
     });
   }
 });
