@@ -1,24 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const root = path.join(import.meta.dirname, '..', '..');
-const entry = path.join(root, 'src', 'cli', 'run.ts');
-// Resolved here because the child runs in a temp dir, where a bare 'tsx' would not be found.
-const tsx = import.meta.resolve('tsx');
-
-/** Runs the real `waihu` entry on a data dir of its own, the way a user's shell would. */
-function waihu(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', tsx, entry, ...args], {
-    cwd: dataDir,
-    env: { ...process.env, WAIHU_DATA_DIR: dataDir, WAIHU_DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { waihu } from '../support/cli-runner.js';
 
 /** The command's stdout parsed as JSON, after checking it succeeded. */
 function json<T>(dataDir: string, args: string[]): T {

@@ -1,24 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-
-const root = path.join(import.meta.dirname, '..', '..');
-const entry = path.join(root, 'src', 'cli', 'run.ts');
-// Resolved here because the child runs in a temp dir, where a bare 'tsx' would not be found.
-const tsx = import.meta.resolve('tsx');
-
-function waihu(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', tsx, entry, ...args], {
-    cwd: dataDir,
-    env: { ...process.env, WAIHU_DATA_DIR: dataDir, WAIHU_DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { CLI, waihu } from '../support/cli-runner.js';
 
 test('waihu keys create --json prints the pair; list, disable, enable and delete manage it', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'waihu-cli-'));
@@ -77,7 +64,7 @@ test('serve: first start prints the default key once; SIGTERM shuts down cleanly
 });
 
 async function serveUntilListening(dir: string): Promise<{ output: string; url: string; stop(): Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', tsx, entry, 'serve'], {
+  const child = spawn(process.execPath, ['--import', CLI.tsx, CLI.entry, 'serve'], {
     cwd: dir,
     env: { ...process.env, WAIHU_DATA_DIR: dir, WAIHU_PORT: '0', WAIHU_LOG_LEVEL: 'warn', WAIHU_DATABASE_URL: '' },
   });
