@@ -81,6 +81,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const handlers = buildHandlers({
     accessKeys, campaigns, numberLists, simulatorModels, agents, timeZone: config.timeZone, engine,
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
+    dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
   });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;

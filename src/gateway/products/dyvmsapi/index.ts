@@ -1,11 +1,17 @@
 /** Every implemented action of dyvmsapi 2017-05-25 (the rest of the product is issue 5's). */
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
+import type { SecretBox } from '../../../core/accounts/secret-box.js';
+import type { IdGenerator } from '../../../core/ids.js';
+import type { Clock } from '../../../ports/clock.js';
+import type { Store } from '../../../ports/store.js';
 import type { ActionHandler } from '../../action.js';
 import { queryRobotv2AllList } from './query-robotv2-all-list.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
   agents: AgentRegistry;
+  /** What the other dyvms actions are built from: the store, the clock, ids, the data dir, the secret box. */
+  dyvms: { store: Store; clock: Clock; ids: IdGenerator; dataDir: string; secrets: SecretBox };
 }
 
 /** Handlers of the dyvmsapi product. */
