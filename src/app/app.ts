@@ -10,6 +10,7 @@ import { AgentRegistry } from '../core/agents/agent-registry.js';
 import { RegistryAgentNames } from '../core/campaigns/agent-names.js';
 import { CampaignService } from '../core/campaigns/campaign-service.js';
 import { IdGenerator } from '../core/ids.js';
+import { VoiceResources } from '../core/media/voice-resources.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
 import { systemClock, type Clock } from '../ports/clock.js';
@@ -33,6 +34,8 @@ export interface App {
   readonly accessKeys: AccessKeyService;
   /** AI voice agents, LLM applications and robots, and the profiles calls run with. */
   readonly agents: AgentRegistry;
+  /** TTS templates, caller numbers and receipt settings. */
+  readonly voiceResources: VoiceResources;
   /** The carrier, the chat model, the conversation planner and single calls, shared with the dialer. */
   readonly calls: CallServices;
   readonly catalog: ActionCatalog;
@@ -71,6 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const campaigns = new CampaignService({ store, ids, clock, agents: new RegistryAgentNames(store) });
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
   const simulatorModels = { models: new StoredSimModels(store, clock), clock };
+  const voiceResources = new VoiceResources({ store, clock, randomBytes: (size) => randomBytes(size) });
   const calls = createCallServices({
     config, store, clock, ids, logger,
     profiles: { agent: (accountId, id) => agents.voiceAgents.profile(accountId, id), application: (accountId, code) => agents.applications.profile(accountId, code) },
@@ -79,7 +83,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ...calls, clock, resolveNumber: (accountId: string, number: string, type: EncryptionType) => numberLists.directory.resolve(accountId, number, type),
   };
   const handlers = buildHandlers({
-    accessKeys, campaigns, numberLists, simulatorModels, agents, timeZone: config.timeZone, engine,
+    accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine,
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
   });
@@ -99,7 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }, NONCE_PURGE_INTERVAL_MS);
   purge.unref();
   return {
-    config, store, accessKeys, agents, catalog, gateway, logger, clock, ids, secrets,
+    config, store, accessKeys, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets,
     builtActions: new Set(handlers.keys()),
     calls,
     close: async () => {

@@ -3,6 +3,7 @@ import type { AgentStore } from './agent-store.js';
 import type { CampaignStore } from './campaign-store.js';
 import type { SimModelStore } from './sim-model-store.js';
 import type { ConversationStore } from './conversation-store.js';
+import type { VoiceResourceStore } from './voice-resource-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -56,7 +57,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

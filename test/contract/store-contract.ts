@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { nonceContract } from './store-contract-nonces.js';
 import { simModelContract } from './store-contract-sim-models.js';
 import { agentContract } from './store-contract-agents.js';
+import { voiceResourceContract } from './store-contract-voice.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -18,6 +19,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     nonceContract(openFreshStore);
     simModelContract(openFreshStore);
     agentContract(openFreshStore);
+    voiceResourceContract(openFreshStore);
   });
 }
 

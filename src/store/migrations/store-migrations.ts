@@ -6,6 +6,7 @@ import * as simModels from './0003-sim-models.js';
 import * as detailTallies from './0004-detail-tallies.js';
 import * as agents from './0005-agents.js';
 import * as conversations from './0006-conversations.js';
+import * as voiceResources from './0007-voice-resources.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -15,4 +16,5 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0004-detail-tallies': detailTallies,
   '0005-agents': agents,
   '0006-conversations': conversations,
+  '0007-voice-resources': voiceResources,
 });

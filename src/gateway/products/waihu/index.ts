@@ -1,6 +1,7 @@
 /** Every implemented action of the waihu product. */
 import type { AccessKeyService } from '../../../core/accounts/access-keys.js';
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
+import type { VoiceResources } from '../../../core/media/voice-resources.js';
 import type { ActionHandler } from '../../action.js';
 import { accessKeyActions } from './access-keys.js';
 import { voiceAgentActions } from './agents.js';
@@ -9,6 +10,7 @@ import { llmApplicationActions } from './llm-applications.js';
 import { numberListActions, type NumberListServices } from './number-lists.js';
 import { robotActions } from './robots.js';
 import { simulatorModelActions, type SimulatorModelServices } from './simulator-model.js';
+import { voiceResourceActions } from './voice-resources.js';
 
 /** The services waihu's actions need. */
 export interface WaihuServices {
@@ -17,6 +19,8 @@ export interface WaihuServices {
   simulatorModels: SimulatorModelServices;
   /** AI voice agents, LLM applications and robots. */
   agents: AgentRegistry;
+  /** TTS templates, caller numbers and receipt settings. */
+  voiceResources: VoiceResources;
 }
 
 /** Handlers of the waihu product. */
@@ -29,5 +33,6 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...voiceAgentActions(services.agents),
     ...llmApplicationActions(services.agents),
     ...robotActions(services.agents),
+    ...voiceResourceActions(services.voiceResources),
   ];
 }

@@ -1,0 +1,54 @@
+/**
+ * Where receipts (回执消息) are pushed: one http(s) URL per account and message type. The types are the voice ones
+ * of dyvms and the aiccs/LLM smart-call ones (spec protocol.md §4.2); the ARTC types are left out because waihu
+ * places no ARTC (in-app) calls.
+ */
+import { DomainError } from '../errors.js';
+
+/** Message types a URL can be set for. */
+export const RECEIPT_MESSAGE_TYPES = [
+  'VoiceReport',
+  'VoiceCallReport',
+  'VoiceRecordReport',
+  'VoiceRTASRReport',
+  'VoiceCallReportAiccs',
+  'LlmSmartCallReport',
+  'LlmSmartCallRecord',
+] as const;
+
+/** One of RECEIPT_MESSAGE_TYPES. */
+export type ReceiptMessageType = (typeof RECEIPT_MESSAGE_TYPES)[number];
+
+/** Longest URL accepted, in characters. */
+export const MAX_RECEIPT_URL_LENGTH = 512;
+
+/** A stored push URL. */
+export interface ReceiptConfigRecord {
+  accountId: string;
+  messageType: ReceiptMessageType;
+  url: string;
+  updatedAt: number;
+}
+
+/** The checked message type; InvalidArgument naming MessageType otherwise. */
+export function checkedMessageType(raw: string): ReceiptMessageType {
+  const type = RECEIPT_MESSAGE_TYPES.find((t) => t === raw);
+  if (!type) throw new DomainError('InvalidArgument', `MessageType must be one of ${RECEIPT_MESSAGE_TYPES.join(', ')}`, 'MessageType');
+  return type;
+}
+
+/** The checked push URL: absolute http or https with a host, at most 512 characters. */
+export function checkedReceiptUrl(raw: string): string {
+  const text = raw.trim();
+  if (text.length > MAX_RECEIPT_URL_LENGTH) throw new DomainError('InvalidArgument', `Url is longer than ${MAX_RECEIPT_URL_LENGTH} characters`, 'Url');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new DomainError('InvalidArgument', `Url "${text}" is not an absolute URL`, 'Url');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new DomainError('InvalidArgument', 'Url must be an http:// or https:// URL with a host', 'Url');
+  }
+  return text;
+}

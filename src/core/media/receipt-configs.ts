@@ -1,0 +1,37 @@
+/** The receipt-setting use cases: set, clear and read the push URL of each message type. */
+import type { Clock } from '../../ports/clock.js';
+import type { ReceiptConfigStore } from '../../ports/voice-resource-store.js';
+import { checkedMessageType, checkedReceiptUrl, RECEIPT_MESSAGE_TYPES, type ReceiptConfigRecord, type ReceiptMessageType } from './receipt-config.js';
+
+/** What SetReceiptConfig did. */
+export type ReceiptConfigChange = { set: ReceiptConfigRecord } | { removed: boolean; messageType: ReceiptMessageType };
+
+/** The account's receipt push URLs. */
+export class ReceiptConfigService {
+  constructor(
+    private readonly store: ReceiptConfigStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sets the type's URL, replacing any earlier one; an empty URL removes it instead (removed: false if none was set). */
+  async set(accountId: string, rawType: string, rawUrl: string): Promise<ReceiptConfigChange> {
+    const messageType = checkedMessageType(rawType);
+    if (rawUrl.trim() === '') return { removed: await this.store.deleteReceiptConfig(accountId, messageType), messageType };
+    const record = { accountId, messageType, url: checkedReceiptUrl(rawUrl), updatedAt: this.clock.now() };
+    await this.store.putReceiptConfig(record);
+    return { set: record };
+  }
+
+  /** The configured URLs, in the order of RECEIPT_MESSAGE_TYPES; only the given type's when one is named. */
+  async list(accountId: string, rawType?: string): Promise<ReceiptConfigRecord[]> {
+    const only = rawType === undefined || rawType === '' ? undefined : checkedMessageType(rawType);
+    const rows = await this.store.listReceiptConfigs(accountId);
+    const rank = (t: ReceiptMessageType) => RECEIPT_MESSAGE_TYPES.indexOf(t);
+    return rows.filter((r) => only === undefined || r.messageType === only).sort((a, b) => rank(a.messageType) - rank(b.messageType));
+  }
+
+  /** The URL receipts of that type go to, if the account set one (for the delivery loop). */
+  async urlFor(accountId: string, messageType: ReceiptMessageType): Promise<string | undefined> {
+    return (await this.store.listReceiptConfigs(accountId)).find((r) => r.messageType === messageType)?.url;
+  }
+}
