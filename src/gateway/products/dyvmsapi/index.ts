@@ -4,8 +4,12 @@ import type { SecretBox } from '../../../core/accounts/secret-box.js';
 import type { IdGenerator } from '../../../core/ids.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { Store } from '../../../ports/store.js';
+import { tokenServices } from '../../../core/tokens/token-services.js';
 import type { ActionHandler } from '../../action.js';
+import { getToken } from './get-token.js';
+import { getMqttToken, refreshMqttToken } from './mqtt-tokens.js';
 import { queryRobotv2AllList } from './query-robotv2-all-list.js';
+import { addRtcAccount, getRtcToken } from './rtc-tokens.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
@@ -16,5 +20,14 @@ export interface DyvmsServices {
 
 /** Handlers of the dyvmsapi product. */
 export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
-  return [queryRobotv2AllList(services.agents.robots)];
+  const { dataDir, secrets, clock } = services.dyvms;
+  const tokens = tokenServices(dataDir, secrets, clock);
+  return [
+    queryRobotv2AllList(services.agents.robots),
+    getToken(tokens.tokens),
+    getMqttToken(tokens.mqtt),
+    refreshMqttToken(tokens.mqtt),
+    addRtcAccount(tokens.rtc),
+    getRtcToken(tokens.rtc),
+  ];
 }
