@@ -13,6 +13,7 @@ import { IdGenerator } from '../core/ids.js';
 import { VoiceResources } from '../core/media/voice-resources.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
+import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
@@ -86,6 +87,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine,
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
+    dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },
   });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;

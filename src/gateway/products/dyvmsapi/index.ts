@@ -10,12 +10,17 @@ import { getToken } from './get-token.js';
 import { getMqttToken, refreshMqttToken } from './mqtt-tokens.js';
 import { queryRobotv2AllList } from './query-robotv2-all-list.js';
 import { addRtcAccount, getRtcToken } from './rtc-tokens.js';
+import { singleCallByTts } from './single-call-by-tts.js';
+import { noVoiceFiles, singleCallByVoice } from './single-call-by-voice.js';
+import type { SingleCallServices } from './single-call-params.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
   agents: AgentRegistry;
   /** What the other dyvms actions are built from: the store, the clock, ids, the data dir, the secret box. */
   dyvms: { store: Store; clock: Clock; ids: IdGenerator; dataDir: string; secrets: SecretBox };
+  /** SingleCallByTts and SingleCallByVoice: single calls, templates, caller numbers, the callee log and its caps. */
+  dyvmsCalls: SingleCallServices;
 }
 
 /** Handlers of the dyvmsapi product. */
@@ -29,5 +34,7 @@ export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
     refreshMqttToken(tokens.mqtt),
     addRtcAccount(tokens.rtc),
     getRtcToken(tokens.rtc),
+    singleCallByTts(services.dyvmsCalls),
+    singleCallByVoice(services.dyvmsCalls, noVoiceFiles),
   ];
 }
