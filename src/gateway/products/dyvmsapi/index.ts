@@ -8,6 +8,7 @@ import { tokenServices } from '../../../core/tokens/token-services.js';
 import type { ActionHandler } from '../../action.js';
 import { getToken } from './get-token.js';
 import { getMqttToken, refreshMqttToken } from './mqtt-tokens.js';
+import { queryCallDetailByCallId } from './query-call-detail-by-call-id.js';
 import { queryRobotv2AllList } from './query-robotv2-all-list.js';
 import { addRtcAccount, getRtcToken } from './rtc-tokens.js';
 import { singleCallByTts } from './single-call-by-tts.js';
@@ -21,6 +22,8 @@ export interface DyvmsServices {
   dyvms: { store: Store; clock: Clock; ids: IdGenerator; dataDir: string; secrets: SecretBox };
   /** SingleCallByTts and SingleCallByVoice: single calls, templates, caller numbers, the callee log and its caps. */
   dyvmsCalls: SingleCallServices;
+  /** The platform time zone (config.timeZone): QueryCallDetailByCallId's QueryDate day; Asia/Shanghai when unset. */
+  timeZone?: string;
 }
 
 /** Handlers of the dyvmsapi product. */
@@ -36,5 +39,6 @@ export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
     getRtcToken(tokens.rtc),
     singleCallByTts(services.dyvmsCalls),
     singleCallByVoice(services.dyvmsCalls, noVoiceFiles),
+    queryCallDetailByCallId({ store: services.dyvms.store, timeZone: services.timeZone }),
   ];
 }
