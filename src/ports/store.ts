@@ -4,6 +4,7 @@ import type { CampaignStore } from './campaign-store.js';
 import type { SimModelStore } from './sim-model-store.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { VoiceResourceStore } from './voice-resource-store.js';
+import type { VirtualNumberStore } from './virtual-number-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -57,7 +58,7 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore, VirtualNumberStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

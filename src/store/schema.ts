@@ -1,6 +1,7 @@
 /** Table shapes as Kysely sees them; timestamps are integer epoch milliseconds on both engines. */
 import type { ConversationTables } from './schema-conversations.js';
 import type { VoiceResourceTables } from './schema-voice.js';
+import type { VirtualNumberTables } from './schema-numbers.js';
 import type { Generated } from 'kysely';
 import type { AgentStatus } from '../core/agents/ai-voice-agent.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
@@ -224,7 +225,7 @@ export interface RobotsTable {
 }
 
 /** Every table the store owns, keyed by table name. */
-export interface Database extends ConversationTables, VoiceResourceTables {
+export interface Database extends ConversationTables, VoiceResourceTables, VirtualNumberTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   request_nonces: RequestNoncesTable;

@@ -5,6 +5,7 @@ import { nonceContract } from './store-contract-nonces.js';
 import { simModelContract } from './store-contract-sim-models.js';
 import { agentContract } from './store-contract-agents.js';
 import { voiceResourceContract } from './store-contract-voice.js';
+import { virtualNumberContract } from './store-contract-virtual-numbers.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -20,6 +21,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     simModelContract(openFreshStore);
     agentContract(openFreshStore);
     voiceResourceContract(openFreshStore);
+    virtualNumberContract(openFreshStore);
   });
 }
 

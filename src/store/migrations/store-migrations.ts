@@ -7,6 +7,7 @@ import * as detailTallies from './0004-detail-tallies.js';
 import * as agents from './0005-agents.js';
 import * as conversations from './0006-conversations.js';
 import * as voiceResources from './0007-voice-resources.js';
+import * as virtualNumbers from './0008-virtual-number-relations.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -17,4 +18,5 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0005-agents': agents,
   '0006-conversations': conversations,
   '0007-voice-resources': voiceResources,
+  '0008-virtual-number-relations': virtualNumbers,
 });

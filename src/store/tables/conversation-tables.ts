@@ -2,10 +2,10 @@
 import type { CallTag } from '../../core/calls/dialog.js';
 import type { CallDialogRecord, ConversationStore, SingleCallEnding, SingleCallRecord } from '../../ports/conversation-store.js';
 import * as conversations from '../conversation-queries.js';
-import { VoiceResourceTables } from './voice-resource-tables.js';
+import { VirtualNumberTables } from './virtual-number-tables.js';
 
 /** Dialogs and single calls (see store-tables.ts for how the layers compose). */
-export abstract class ConversationTables extends VoiceResourceTables implements ConversationStore {
+export abstract class ConversationTables extends VirtualNumberTables implements ConversationStore {
   /** The account's dialog of that call. */
   getCallDialog(accountId: string, callId: string): Promise<CallDialogRecord | undefined> {
     return conversations.getCallDialog(this.db, accountId, callId);

@@ -14,6 +14,7 @@ import { addRtcAccount, getRtcToken } from './rtc-tokens.js';
 import { singleCallByTts } from './single-call-by-tts.js';
 import { noVoiceFiles, singleCallByVoice } from './single-call-by-voice.js';
 import type { SingleCallServices } from './single-call-params.js';
+import { addVirtualNumberRelation, queryVirtualNumber, queryVirtualNumberRelation } from './virtual-numbers.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
@@ -30,6 +31,7 @@ export interface DyvmsServices {
 export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
   const { dataDir, secrets, clock } = services.dyvms;
   const tokens = tokenServices(dataDir, secrets, clock);
+  const numbers = { store: services.dyvms.store, clock, timeZone: services.timeZone };
   return [
     queryRobotv2AllList(services.agents.robots),
     getToken(tokens.tokens),
@@ -40,5 +42,8 @@ export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
     singleCallByTts(services.dyvmsCalls),
     singleCallByVoice(services.dyvmsCalls, noVoiceFiles),
     queryCallDetailByCallId({ store: services.dyvms.store, timeZone: services.timeZone }),
+    addVirtualNumberRelation(numbers),
+    queryVirtualNumber(numbers),
+    queryVirtualNumberRelation(numbers),
   ];
 }
