@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { LlmApplicationRecord } from '../core/agents/llm-application.js';
 import type { NameFilter } from '../ports/agent-store.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
-import { guardUnique, nameContains, pageBounds, type UniqueGuard } from './agent-queries.js';
+import { nameContains, pageBounds } from './paging.js';
+import { guardUnique, type UniqueGuard } from './unique-guards.js';
 import { countRows } from './paging.js';
 import type { Database, LlmApplicationsTable } from './schema.js';
 

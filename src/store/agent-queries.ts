@@ -1,45 +1,14 @@
 /**
- * Queries for AI voice agents, and the helpers the application and robot queries share: every query is scoped by
- * account, updates are compare-and-set on a revision column, a taken name becomes AlreadyExists.
+ * Queries for AI voice agents: every query is scoped by account, updates are compare-and-set on a revision column, a
+ * taken name becomes AlreadyExists.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AgentConfig, VoiceAgentRecord } from '../core/agents/ai-voice-agent.js';
-import { DomainError } from '../core/errors.js';
 import type { VoiceAgentFilter } from '../ports/agent-store.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
-import { likeContains, violatesUniqueIndex } from './engine-sql.js';
-import { countRows, pageOffset } from './paging.js';
+import { countRows, nameContains, pageBounds } from './paging.js';
+import { guardUnique, type UniqueGuard } from './unique-guards.js';
 import type { AiVoiceAgentsTable, Database } from './schema.js';
-
-/** What a unique index guards, to turn its violation into AlreadyExists naming the parameter. */
-export interface UniqueGuard {
-  index: string;
-  table: string;
-  columns: readonly string[];
-  param: string;
-  message: string;
-}
-
-/** Runs `write`, turning a violation of one of `guards` into AlreadyExists. */
-export async function guardUnique<T>(guards: readonly UniqueGuard[], write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    const hit = guards.find((g) => violatesUniqueIndex(error, g.index, g.table, g.columns));
-    if (hit) throw new DomainError('AlreadyExists', hit.message, hit.param);
-    throw error;
-  }
-}
-
-/** The SQL condition "name contains `fragment`", case-insensitive, wildcards in the fragment taken literally. */
-export function nameContains(fragment: string) {
-  return sql<boolean>`lower(name) like lower(${likeContains(fragment)}) escape '\\'`;
-}
-
-/** Page bounds of a listing. */
-export function pageBounds(page: PageRequest): { limit: number; offset: number } {
-  return { limit: page.pageSize, offset: pageOffset(page) };
-}
 
 const nameGuard = (name: string): UniqueGuard => ({
   index: 'ai_voice_agents_account_name',

@@ -5,25 +5,26 @@ import { CANCELLABLE_DETAIL_STATES, FAILURE_REASONS } from '../core/campaigns/de
 import { scheduledStartOnUpdate } from '../core/campaigns/new-task.js';
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import { assertTaskUpdatable, nextTaskStatus, taskTransition, type TaskStatus } from '../core/campaigns/task-status.js';
-import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest, TaskCommand, TaskListFilter } from '../ports/campaign-store.js';
 import { settingsColumns, toTask } from './campaign-rows.js';
 import { moveAllInState } from './detail-tallies.js';
-import { forUpdate, likeContains, violatesUniqueIndex } from './engine-sql.js';
-import { countRows, newestFirstPage } from './paging.js';
+import { forUpdate } from './engine-sql.js';
+import { countRows, nameContains, newestFirstPage } from './paging.js';
+import { guardUnique, type UniqueGuard } from './unique-guards.js';
 import type { Database } from './schema.js';
 
+/** The task-name index: a taken name is AlreadyExists naming TaskName. */
+const nameGuard = (name: string): UniqueGuard => ({
+  index: 'campaign_tasks_account_name',
+  table: 'campaign_tasks',
+  columns: ['account_id', 'name'],
+  param: 'TaskName',
+  message: `a task named "${name}" already exists`,
+});
+
 /** Runs `write`, turning a unique violation on the task name into AlreadyExists. */
-async function guardName<T>(name: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    // Only the name index: any other unique violation (an id reused by a misconfigured node id, say) is a fault.
-    if (violatesUniqueIndex(error, 'campaign_tasks_account_name', 'campaign_tasks', ['account_id', 'name'])) {
-      throw new DomainError('AlreadyExists', `a task named "${name}" already exists`, 'TaskName');
-    }
-    throw error;
-  }
+function guardName<T>(name: string, write: () => Promise<T>): Promise<T> {
+  return guardUnique([nameGuard(name)], write);
 }
 
 /** Adds a task; AlreadyExists when the account already has one of that name. */
@@ -56,7 +57,7 @@ export async function getTask(db: Kysely<Database>, accountId: string, taskId: s
 export async function listTasks(db: Kysely<Database>, accountId: string, filter: TaskListFilter, page: PageRequest): Promise<Page<TaskRecord>> {
   if (filter.statuses?.length === 0 || filter.agentIds?.length === 0) return { total: 0, items: [] };
   let query = db.selectFrom('campaign_tasks').where('account_id', '=', accountId);
-  if (filter.name) query = query.where(sql<boolean>`lower(name) like lower(${likeContains(filter.name)}) escape '\\'`);
+  if (filter.name) query = query.where(nameContains(filter.name));
   if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
   if (filter.taskId) query = query.where('id', '=', filter.taskId);
   if (filter.agentIds) query = query.where('agent_id', 'in', [...filter.agentIds]);

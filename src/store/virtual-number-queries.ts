@@ -3,7 +3,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { specIdOf, type RouteType, type SpecId, type VirtualNumberRecord, type VirtualNumberRelationRecord } from '../core/numbers/virtual-number.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
 import type { NewRelation, VirtualNumberFilter, VirtualNumberRelationFilter } from '../ports/virtual-number-store.js';
-import { pageBounds } from './agent-queries.js';
+import { pageBounds } from './paging.js';
 import { countRows } from './paging.js';
 import type { Database } from './schema.js';
 import type { VirtualNumberRelationsTable } from './schema-numbers.js';

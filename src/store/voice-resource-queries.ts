@@ -5,7 +5,8 @@ import type { ReceiptConfigRecord, ReceiptMessageType } from '../core/media/rece
 import type { TtsTemplateRecord, TtsTemplateType } from '../core/media/tts-template.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
 import type { TtsTemplateFilter } from '../ports/voice-resource-store.js';
-import { guardUnique, nameContains, pageBounds } from './agent-queries.js';
+import { nameContains, pageBounds } from './paging.js';
+import { guardUnique } from './unique-guards.js';
 import { countRows } from './paging.js';
 import type { Database } from './schema.js';
 import type { TtsTemplatesTable } from './schema-voice.js';
