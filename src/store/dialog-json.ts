@@ -6,7 +6,7 @@ import type { CallAnalysis, CallTag, DialogTurn } from '../core/calls/dialog.js'
 
 /** The stored shape. */
 interface StoredDialog {
-  turns: DialogTurn[];
+  turns: readonly DialogTurn[];
   summary: string;
   tags: CallTag[];
   analyzedBy: CallAnalysis['analyzedBy'];
@@ -15,7 +15,7 @@ interface StoredDialog {
 
 /** The dialog's JSON text. */
 export function packDialog(turns: readonly DialogTurn[], analysis: CallAnalysis, tagsUpdatedAt?: number): string {
-  const stored: StoredDialog = { turns: [...turns], summary: analysis.summary, tags: analysis.tags, analyzedBy: analysis.analyzedBy };
+  const stored: StoredDialog = { turns, summary: analysis.summary, tags: analysis.tags, analyzedBy: analysis.analyzedBy };
   if (tagsUpdatedAt !== undefined) stored.tagsUpdatedAt = tagsUpdatedAt;
   return JSON.stringify(stored);
 }
@@ -31,7 +31,7 @@ export interface UnpackedDialog {
 export function unpackDialog(text: string, majorIntent: string | null, turnCount: number | null): UnpackedDialog {
   const stored = JSON.parse(text) as StoredDialog;
   return {
-    turns: stored.turns,
+    turns: [...stored.turns],
     analysis: {
       summary: stored.summary,
       ...(majorIntent !== null ? { majorIntent } : {}),

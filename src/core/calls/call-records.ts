@@ -72,14 +72,11 @@ export class CallRecords {
 
   /** The account's call with that id; undefined when the account has none. */
   async find(accountId: string, callId: string): Promise<CallRecord | undefined> {
-    const [attempt, single, dialog] = await Promise.all([
-      this.store.getAttemptByCallId(accountId, callId),
-      this.store.getSingleCall(accountId, callId),
-      this.store.getCallDialog(accountId, callId),
-    ]);
+    const [attempt, dialog] = await Promise.all([this.store.getAttemptByCallId(accountId, callId), this.store.getCallDialog(accountId, callId)]);
     if (attempt) return fromAttempt(attempt, await this.store.getDetail(accountId, attempt.detailId), dialog);
-    if (single) return fromSingleCall(single, dialog);
-    return undefined;
+    // Not a campaign call: only then is it worth looking among single calls.
+    const single = await this.store.getSingleCall(accountId, callId);
+    return single ? fromSingleCall(single, dialog) : undefined;
   }
 
   /** Replaces the tags of the account's answered call; false when it has no dialog (unknown or never answered). */
