@@ -73,7 +73,7 @@ async function runCalls({ n, concurrency, timeScale, flow, persona }) {
           ringing() {},
           answered: (session, at) => {
             peakTalking = Math.max(peakTalking, ++answeredNow);
-            return flow(new RecordingSession(session, () => systemClock.now(), at), latencies).finally(() => answeredNow--);
+            return flow(new RecordingSession(session, systemClock, at), latencies).finally(() => answeredNow--);
           },
           ended: () => { ended++; queueMicrotask(next); },
         };

@@ -23,11 +23,14 @@ export class RecordingSession implements CallSession {
   /** Set by hangupAfterPrompt: the call ends as soon as the prompt playing has finished. */
   private closing = false;
 
-  /** `now` is the engine clock; turn times are measured from `answeredAt` on it. */
+  /**
+   * `clock` is the engine clock (an object, not a closure: one is made per answered campaign call); turn times are
+   * measured from `answeredAt` on it.
+   */
   constructor(
     private readonly inner: CallSession,
-    private readonly now: () => number,
-    private readonly answeredAt: number = now(),
+    private readonly clock: { now(): number },
+    private readonly answeredAt: number = clock.now(),
   ) {
     this.callId = inner.callId;
     this.variables = inner.variables;
@@ -141,7 +144,7 @@ export class RecordingSession implements CallSession {
   }
 
   private add(role: DialogTurn['role'], content: string, bargedIn?: boolean): DialogTurn {
-    const turn: DialogTurn = { role, content, at: Math.max(0, this.now() - this.answeredAt) };
+    const turn: DialogTurn = { role, content, at: Math.max(0, this.clock.now() - this.answeredAt) };
     if (bargedIn === true) turn.interrupted = true;
     this.turns.push(turn);
     return turn;

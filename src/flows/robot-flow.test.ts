@@ -35,7 +35,7 @@ async function robotCall(who: SimCallee, script: RobotScript = repaymentReminder
   let robot: RobotRunReport | undefined;
   let report: FlowReport | undefined;
   const { outcome } = await runCall(setup, dial('13800000015', { variables: extra.variables ?? { ...VARS } }), async (s) => {
-    const recording = new RecordingSession(s, () => setup.clock.now());
+    const recording = new RecordingSession(s, setup.clock);
     robot = await runRobot(recording, script, extra.options);
     report = recording.report();
   });

@@ -77,7 +77,7 @@ export class ClaimedCall implements CallListener {
 
   /** The carrier: the callee answered; the task's flow runs the conversation on a session that records it. */
   answered(session: CallSession, at: number): Promise<void> {
-    const recording = new RecordingSession(session, () => this.deps.clock.now(), at);
+    const recording = new RecordingSession(session, this.deps.clock, at);
     this.recording = recording;
     return this.deps.flowFor(this.task, this.variables)(recording);
   }

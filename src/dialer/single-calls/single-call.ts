@@ -13,7 +13,7 @@ export interface SingleCallContext {
   accountId: string;
   callId: string;
   store: Pick<ConversationStore, 'endSingleCall'>;
-  now: () => number;
+  clock: { now(): number };
   /** The flow of the answered call. */
   flow: (session: RecordingSession) => Promise<void>;
   /** The post-call analysis; the flow's own report (basicAnalysis) when absent or failing. */
@@ -40,7 +40,7 @@ export class SingleCall implements CallListener {
 
   /** Runs the flow on a recording session. */
   answered(session: CallSession, at: number): Promise<void> {
-    this.session = new RecordingSession(session, this.ctx.now, at);
+    this.session = new RecordingSession(session, this.ctx.clock, at);
     return this.ctx.flow(this.session);
   }
 

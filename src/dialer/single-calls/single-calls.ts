@@ -64,7 +64,7 @@ export class SingleCalls {
     await store.insertSingleCall({ callId, accountId, kind, caller, callee, params, createdAt: clock.now(), ...(outId ? { outId } : {}), ...(flowRef ? { flowRef } : {}) });
     const abort = new AbortController();
     const call = new SingleCall({
-      accountId, callId, store, now: () => clock.now(), flow: request.flow, onError: this.deps.onError,
+      accountId, callId, store, clock, flow: request.flow, onError: this.deps.onError,
       ...(request.analyze ? { analyze: request.analyze } : {}),
       onSettled: () => this.forget(callId),
     });

@@ -43,7 +43,7 @@ export async function runOnSim<T>(
   let result: T | undefined;
   let report: FlowReport | undefined;
   const call = await runCall({ clock, ledger: [], sim }, dial('13800000015'), async (session) => {
-    const recording = new RecordingSession(session, () => clock.now());
+    const recording = new RecordingSession(session, clock);
     try {
       result = await flow(recording, clock);
     } finally {

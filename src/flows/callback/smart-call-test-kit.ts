@@ -150,7 +150,7 @@ export async function runOnSim(run: SimRun): Promise<SimSmartCall> {
   const sim = new SimTelephony({ clock, ledger: { record: () => {} }, timeScale: 1, seed: 7, callees: () => callee });
   let result: SmartCallResult | undefined;
   const flow = async (session: CallSession) => {
-    const recording = new RecordingSession(session, () => clock.now());
+    const recording = new RecordingSession(session, clock);
     result = await runSmartCall(recording, { hook, clock, identity: CALLEE, ...run.options });
   };
   const setup = { clock, ledger: [] as LedgerEntry[], sim };
