@@ -24,6 +24,7 @@ import { renderApiCoverage } from '../gateway/catalog/coverage.js';
 import { Gateway, handlerKey } from '../gateway/gateway.js';
 import { buildHandlers } from '../gateway/products/handlers.js';
 import { Throttler } from '../gateway/throttle.js';
+import { createTaskFlows } from '../flows/task-flows/task-flows.js';
 import { createCallServices, type CallServices } from './call-services.js';
 import { createLogger } from './logger.js';
 import { loadMasterKey } from './master-key.js';
@@ -76,8 +77,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
   const simulatorModels = { models: new StoredSimModels(store, clock), clock };
   const voiceResources = new VoiceResources({ store, clock, randomBytes: (size) => randomBytes(size) });
+  const taskFlows = createTaskFlows({ agents, voiceResources, store, clock, onWarning: (message, context) => logger.warn(context, message) });
   const calls = createCallServices({
-    config, store, clock, ids, logger,
+    config, store, clock, ids, logger, taskFlows,
     profiles: { agent: (accountId, id) => agents.voiceAgents.profile(accountId, id), application: (accountId, code) => agents.applications.profile(accountId, code) },
   });
   const engine = {

@@ -11,6 +11,7 @@ import { CallRecords } from '../core/calls/call-records.js';
 import type { IdGenerator } from '../core/ids.js';
 import { SingleCalls } from '../dialer/single-calls/single-calls.js';
 import { FlowPlanner } from '../flows/flow-planner.js';
+import type { TaskFlowPlanner } from '../flows/task-flows/task-flows.js';
 import type { Clock } from '../ports/clock.js';
 import type { Llm } from '../ports/llm.js';
 import type { Store } from '../ports/store.js';
@@ -37,6 +38,8 @@ export interface CallServicesDeps {
   ids: IdGenerator;
   logger: Logger;
   profiles: ProfileLookups;
+  /** The flows of dyvms CallTasks and robot tasks. */
+  taskFlows?: TaskFlowPlanner;
 }
 
 /** The wired calling services. */
@@ -62,7 +65,7 @@ export function createCallServices(deps: CallServicesDeps): CallServices {
   const personas = new PersonaCatalog({ seed: config.simSeed, ...(llm ? { llm } : {}) });
   const telephony = new SimTelephony({ clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor });
   const planner = new FlowPlanner({
-    profiles: deps.profiles, clock, ...(llm ? { llm } : {}),
+    profiles: deps.profiles, clock, ...(llm ? { llm } : {}), ...(deps.taskFlows ? { taskFlows: deps.taskFlows } : {}),
     onWarning: (message, context) => logger.warn(context, message),
   });
   logger.info({ engine: planner.engine, llm: llm?.description }, llm ? `agents talk through ${llm.description}` : 'no LLM configured: agents run on the script engine');

@@ -16,6 +16,7 @@ import { createAgentBrain } from './agent/create-agent-brain.js';
 import { runAgent } from './agent/agent-flow.js';
 import type { ApplicationCallRequest, ConversationPlanner, Flow, PlannedConversation } from './conversation-planner.js';
 import { runOpeningLine } from './opening-line.js';
+import type { TaskFlowPlanner } from './task-flows/task-flows.js';
 
 /** How long a task's agent profile is reused before it is looked up again. */
 export const PROFILE_TTL_MS = 30_000;
@@ -38,6 +39,8 @@ export interface FlowPlannerDeps {
   /** The chat model; absent: the script engine talks. */
   llm?: Llm;
   clock: Clock;
+  /** Plans the calls of dyvms CallTasks and robot tasks (tasks that carry a flow); absent: they get the fallback line. */
+  taskFlows?: TaskFlowPlanner;
   onWarning(message: string, context: Record<string, unknown>): void;
 }
 
@@ -62,7 +65,8 @@ export class FlowPlanner implements ConversationPlanner {
     const now = this.deps.clock.now();
     const cached = this.tasks.get(task.id);
     if (cached && cached.expiresAt > now) return cached.planned;
-    const planned = this.plan(this.taskProfile(task));
+    const { flow } = task;
+    const planned = flow !== null && this.deps.taskFlows ? this.deps.taskFlows({ ...task, flow }) : this.plan(this.taskProfile(task));
     if (this.tasks.size >= MAX_CACHED_TASKS) this.forgetExpired(now);
     this.tasks.set(task.id, { expiresAt: now + PROFILE_TTL_MS, planned });
     return planned;

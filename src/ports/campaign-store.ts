@@ -9,6 +9,7 @@ import type { AttemptOutcome, AttemptRecord, BatchRecord, DetailRecord, TaskReco
 import type { DetailSettlement, DetailState } from '../core/campaigns/detail-state.js';
 import type { Recipient } from '../core/campaigns/recipient.js';
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
+import type { TaskProduct } from '../core/campaigns/task-product.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { EncryptionType, HashType } from '../core/numbers/encryption-type.js';
 
@@ -26,6 +27,8 @@ export interface Page<T> {
 
 /** QueryAiCallTaskPage's filters (AgentName is resolved to agent ids by the caller). */
 export interface TaskListFilter {
+  /** Whose tasks; aiccs when absent. */
+  product?: TaskProduct;
   /** Substring of the name, case-insensitive. */
   name?: string;
   statuses?: readonly TaskStatus[];

@@ -5,6 +5,11 @@ import type { SimModelStore } from './sim-model-store.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { VoiceResourceStore } from './voice-resource-store.js';
 import type { VirtualNumberStore } from './virtual-number-store.js';
+import type { VoiceFileStore } from './voice-file-store.js';
+import type { CallTaskStore } from './call-task-store.js';
+import type { RobotTaskStore } from './robot-task-store.js';
+import type { HotlineStore } from './hotline-store.js';
+import type { ReceiptStore } from './receipt-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -58,7 +63,8 @@ export interface NonceStore {
 }
 
 /** Everything the store offers, plus its lifecycle. */
-export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore, VirtualNumberStore {
+export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore, VirtualNumberStore,
+  VoiceFileStore, CallTaskStore, RobotTaskStore, HotlineStore, ReceiptStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

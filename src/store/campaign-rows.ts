@@ -5,6 +5,7 @@ import type { CallDay, CallWindow } from '../core/campaigns/call-time.js';
 import type { AttemptRecord, BatchRecord, DetailRecord, HangupDirection, TaskRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailState } from '../core/campaigns/detail-state.js';
 import type { RetryReason } from '../core/campaigns/retry-settings.js';
+import { isTaskProduct, type TaskFlow } from '../core/campaigns/task-product.js';
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import type { CallAttemptsTable, CampaignBatchesTable, CampaignDetailsTable, CampaignTasksTable } from './schema.js';
@@ -79,6 +80,9 @@ export function toTask(row: Selectable<CampaignTasksTable>): TaskRecord {
   return {
     id: row.id,
     accountId: row.account_id,
+    // A product this build does not know is shown to no product rather than to aiccs.
+    product: isTaskProduct(row.product) ? row.product : 'call-task',
+    flow: row.flow === null ? null : (JSON.parse(row.flow) as TaskFlow),
     settings: toSettings(row),
     status: row.status,
     startFailedReason: row.start_failed_reason,

@@ -2,6 +2,11 @@
 import type { ConversationTables } from './schema-conversations.js';
 import type { VoiceResourceTables } from './schema-voice.js';
 import type { VirtualNumberTables } from './schema-numbers.js';
+import type { VoiceFileTables } from './schema-voice-files.js';
+import type { CallTaskTables } from './schema-call-tasks.js';
+import type { RobotTaskTables } from './schema-robot-tasks.js';
+import type { HotlineTables } from './schema-hotline.js';
+import type { ReceiptTables } from './schema-receipts.js';
 import type { Generated } from 'kysely';
 import type { AgentStatus } from '../core/agents/ai-voice-agent.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
@@ -64,6 +69,10 @@ export interface CampaignTasksTable {
   start_failed_reason: string | null;
   scheduled_start_at: number | null;
   real_start_time: number | null;
+  /** Whose task (migration 0009): 'aiccs', 'call-task' or 'robot-task'. */
+  product: Generated<string>;
+  /** JSON of the TaskFlow a non-aiccs task's calls run; null for aiccs tasks. */
+  flow: string | null;
   /** The TaskCps bucket every dialer claims from (migration 0004): tokens left at pace_at; null before the first claim. */
   pace_tokens: Generated<number | null>;
   pace_at: Generated<number | null>;
@@ -225,7 +234,8 @@ export interface RobotsTable {
 }
 
 /** Every table the store owns, keyed by table name. */
-export interface Database extends ConversationTables, VoiceResourceTables, VirtualNumberTables {
+export interface Database
+  extends ConversationTables, VoiceResourceTables, VirtualNumberTables, VoiceFileTables, CallTaskTables, RobotTaskTables, HotlineTables, ReceiptTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   request_nonces: RequestNoncesTable;

@@ -35,6 +35,8 @@ export async function insertTask(db: Kysely<Database>, task: TaskRecord): Promis
       .values({
         id: task.id,
         account_id: task.accountId,
+        product: task.product,
+        flow: task.flow === null ? null : JSON.stringify(task.flow),
         ...settingsColumns(task.settings),
         status: task.status,
         start_failed_reason: task.startFailedReason,
@@ -56,7 +58,7 @@ export async function getTask(db: Kysely<Database>, accountId: string, taskId: s
 /** Tasks of the account matching the filter, newest first. */
 export async function listTasks(db: Kysely<Database>, accountId: string, filter: TaskListFilter, page: PageRequest): Promise<Page<TaskRecord>> {
   if (filter.statuses?.length === 0 || filter.agentIds?.length === 0) return { total: 0, items: [] };
-  let query = db.selectFrom('campaign_tasks').where('account_id', '=', accountId);
+  let query = db.selectFrom('campaign_tasks').where('account_id', '=', accountId).where('product', '=', filter.product ?? 'aiccs');
   if (filter.name) query = query.where(nameContains(filter.name));
   if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
   if (filter.taskId) query = query.where('id', '=', filter.taskId);

@@ -29,10 +29,10 @@ export function notFound(param: string, id: string): DomainError {
   return new DomainError('NotFound', `The specified ${param} "${id}" does not exist.`, param);
 }
 
-/** The account's task, or NotFound naming TaskId. */
+/** The account's aiccs task, or NotFound naming TaskId (a dyvms CallTask or robot task is not an AiCallTask). */
 export async function requireTask(deps: CampaignDeps, accountId: string, taskId: string): Promise<TaskRecord> {
   const task = await deps.store.getTask(accountId, taskId);
-  if (!task) throw notFound('TaskId', taskId);
+  if (task?.product !== 'aiccs') throw notFound('TaskId', taskId);
   return task;
 }
 

@@ -3,6 +3,7 @@ import type { CallResult } from '../calls/call-result.js';
 import type { EncryptionType } from '../numbers/encryption-type.js';
 import type { DetailState } from './detail-state.js';
 import type { TaskSettings } from './task-settings.js';
+import type { TaskFlow, TaskProduct } from './task-product.js';
 import type { TaskStatus } from './task-status.js';
 
 /** A campaign (aiccs AiCallTask). Timestamps are epoch milliseconds. */
@@ -10,6 +11,10 @@ export interface TaskRecord {
   /** 18-19 digit id. */
   id: string;
   accountId: string;
+  /** Whose task this is (aiccs, a dyvms CallTask or a dyvms robot task); each product sees only its own. */
+  product: TaskProduct;
+  /** What a call of a non-aiccs task runs; null for aiccs tasks, whose calls run their agent. */
+  flow: TaskFlow | null;
   settings: TaskSettings;
   status: TaskStatus;
   /** StartFailedReason of a FAILED task. */

@@ -1,14 +1,17 @@
 /** The record of a task at creation: IMMEDIATE tasks run at once, SCHEDULE ones wait in INIT for TaskStartTime. */
 import type { TaskRecord } from './campaign-records.js';
+import { AICCS_ORIGIN, type TaskOrigin } from './task-product.js';
 import type { TaskSettings } from './task-settings.js';
 import type { TaskStatus } from './task-status.js';
 
-/** A new task of `accountId` created at `now`. */
-export function newTaskRecord(id: string, accountId: string, settings: TaskSettings, now: number): TaskRecord {
+/** A new task of `accountId` created at `now`; an aiccs task unless `origin` says otherwise. */
+export function newTaskRecord(id: string, accountId: string, settings: TaskSettings, now: number, origin: TaskOrigin = AICCS_ORIGIN): TaskRecord {
   const immediate = settings.startType === 'IMMEDIATE';
   return {
     id,
     accountId,
+    product: origin.product,
+    flow: origin.flow,
     settings,
     status: immediate ? 'RUNNING' : 'INIT',
     startFailedReason: null,

@@ -8,6 +8,12 @@ import * as agents from './0005-agents.js';
 import * as conversations from './0006-conversations.js';
 import * as voiceResources from './0007-voice-resources.js';
 import * as virtualNumbers from './0008-virtual-number-relations.js';
+import * as taskProducts from './0009-task-products.js';
+import * as voiceFiles from './0010-voice-files.js';
+import * as callTasks from './0011-call-tasks.js';
+import * as robotTasks from './0012-robot-tasks.js';
+import * as hotline from './0013-hotline.js';
+import * as receipts from './0014-receipts.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -19,4 +25,10 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0006-conversations': conversations,
   '0007-voice-resources': voiceResources,
   '0008-virtual-number-relations': virtualNumbers,
+  '0009-task-products': taskProducts,
+  '0010-voice-files': voiceFiles,
+  '0011-call-tasks': callTasks,
+  '0012-robot-tasks': robotTasks,
+  '0013-hotline': hotline,
+  '0014-receipts': receipts,
 });

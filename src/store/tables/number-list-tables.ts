@@ -6,11 +6,11 @@ import type { HashType } from '../../core/numbers/encryption-type.js';
 import type * as port from '../../ports/campaign-store.js';
 import * as calleeLog from '../callee-log-queries.js';
 import * as numberLists from '../number-list-queries.js';
-import { ConversationTables } from './conversation-tables.js';
+import { ReceiptTables } from './receipt-tables.js';
 
 /** Number directory, do-not-call list and callee call log (see store-tables.ts for how the layers compose). */
 export abstract class NumberListTables
-  extends ConversationTables
+  extends ReceiptTables
   implements port.NumberDirectoryStore, port.DoNotCallStore, port.CalleeLogStore
 {
   /** Adds numbers to the account's directory. */

@@ -1,4 +1,4 @@
-/** Every implemented action of dyvmsapi 2017-05-25 (the rest of the product is issue 5's). */
+/** Every implemented action of dyvmsapi 2017-05-25; the larger areas keep their actions in their own folders. */
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
 import type { SecretBox } from '../../../core/accounts/secret-box.js';
 import type { IdGenerator } from '../../../core/ids.js';
@@ -15,6 +15,10 @@ import { singleCallByTts } from './single-call-by-tts.js';
 import { noVoiceFiles, singleCallByVoice } from './single-call-by-voice.js';
 import type { SingleCallServices } from './single-call-params.js';
 import { addVirtualNumberRelation, queryVirtualNumber, queryVirtualNumberRelation } from './virtual-numbers.js';
+import { callTaskHandlers } from './call-tasks/index.js';
+import { robotTaskHandlers } from './robot-tasks/index.js';
+import { hotlineHandlers } from './hotline/index.js';
+import { interactiveCallHandlers } from './interactive/index.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
@@ -45,5 +49,9 @@ export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
     addVirtualNumberRelation(numbers),
     queryVirtualNumber(numbers),
     queryVirtualNumberRelation(numbers),
+    ...callTaskHandlers(services),
+    ...robotTaskHandlers(services),
+    ...hotlineHandlers(services),
+    ...interactiveCallHandlers(services),
   ];
 }
