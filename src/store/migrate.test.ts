@@ -5,6 +5,7 @@ import { Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { newTaskRecord } from '../core/campaigns/new-task.js';
 import { parseTaskSettings } from '../core/campaigns/task-settings.js';
+import { settingsColumns } from './campaign-rows.js';
 import { KyselyStore } from './kysely-store.js';
 import { storeMigrations } from './migrations/store-migrations.js';
 import type { Database } from './schema.js';
@@ -61,8 +62,12 @@ test('upgrading to detail tallies counts the details already stored', async () =
     await store.migrate();
     await store.insertAccount({ id: 'acc', name: 'a', createdAt: 1 });
     const settings = parseTaskSettings({ TaskName: 't', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"09:00:00","endTime":"18:00:00"}'], CallDay: ['MONDAY'], TaskCps: 1 });
-    await store.insertTask(newTaskRecord('task', 'acc', settings, 1));
-    // Written as raw rows: the store of this version would already tally them.
+    // Written as raw rows: the store of this version has columns the old schema lacks, and would already tally details.
+    const { product: _product, flow: _flow, ...task } = newTaskRecord('task', 'acc', settings, 1);
+    await db.insertInto('campaign_tasks').values({
+      id: task.id, account_id: task.accountId, ...settingsColumns(task.settings), status: task.status, start_failed_reason: null,
+      scheduled_start_at: null, real_start_time: task.realStartTime, created_at: 1, updated_at: 1,
+    } as never).execute();
     const detail = (id: string, batch: string | null, state: number) => ({
       id, account_id: 'acc', task_id: 'task', batch_id: batch, number: id, encryption_type: 0, out_id: null, variables: '{}',
       state, due_at: 1, created_at: batch ? 100 : 200, updated_at: 1,
