@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the test suite drives for real, when any is missing:
+#   sox, libsox-fmt-mp3   decode uploaded MP3 voice files (UploadVoiceFile) and make test audio
+# Needs root (or passwordless sudo) only when something is missing; prints nothing when all is there.
+set -euo pipefail
+
+packages=(sox libsox-fmt-mp3)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
+  else echo "waihu: need root to install ${missing[*]}" >&2; exit 1
+  fi
+}
+echo "waihu: installing Debian packages for the tests: ${missing[*]}" >&2
+as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >&2
