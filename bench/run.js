@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { assess, formatReport, toJson } from './gateway/report.js';
 import { runGatewayBench } from './gateway/run-gateway.js';
 import { formatDialog, runDialogBench } from './dialog/dialog.js';
+import { formatSingleCalls, runSingleCallBench } from './single-calls/run-single-calls.js';
 import { envNumber, machineInfo, machineLine } from './lib/machine.js';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -56,7 +57,19 @@ async function dialog() {
   console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
 }
 
-const benches = { gateway, dialog };
+async function singleCalls() {
+  const options = { ...gatewayOptions() };
+  const machine = machineInfo();
+  console.log(`SingleCallByTts benchmark: bare node:http and waihu, ${options.warmupSeconds} s warm-up + ${options.seconds} s measured each`);
+  const results = await runSingleCallBench(options);
+  console.log(`\n${machineLine(machine)}\n${formatSingleCalls(results).join('\n')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'single-calls.json');
+  writeFileSync(file, JSON.stringify({ machine, options, results }, null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+const benches = { gateway, dialog, 'single-calls': singleCalls };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const bench = benches[name];

@@ -3,7 +3,26 @@
 import { request as httpRequest } from 'node:http';
 import autocannon from 'autocannon';
 import { serveRequests } from '../lib/child.js';
-import { signedRpcHeaders } from './sign-v3.js';
+import { acsDate, canonicalQuery, newNonce, signedRpcHeaders } from './sign-v3.js';
+
+/**
+ * The next request of a target: signed headers, and the path with the action's parameters when the call has any.
+ * `call.params` values are sent as given, except `call.sequence` = { param, base }: that parameter takes base + n for
+ * the n-th request of this process (a fresh callee number per call, so per-callee caps never refuse one).
+ */
+function nextRequest(call, counter) {
+  if (!call.params && !call.sequence) return { path: '/', headers: signedRpcHeaders(call) };
+  const params = { ...call.params };
+  if (call.sequence) params[call.sequence.param] = String(call.sequence.base + counter.n++);
+  const query = canonicalQuery(params);
+  return { path: `/?${query}`, headers: signedRpcHeaders(call, acsDate(), newNonce(), query) };
+}
+
+/** Requests made so far per target URL, for nextRequest's sequences. */
+const counters = new Map();
+function counterOf(target) {
+  return counters.get(target.url) ?? counters.set(target.url, { n: 0 }).get(target.url);
+}
 
 /** A growable list of float latencies (ms); autocannon's own histogram only keeps whole milliseconds. */
 class Samples {
@@ -32,7 +51,8 @@ class Samples {
 function probe(target) {
   return new Promise((resolve, reject) => {
     const url = new URL(target.url);
-    const req = httpRequest({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers: signedRpcHeaders(target.call) }, (res) => {
+    const { path, headers } = nextRequest(target.call, counterOf(target));
+    const req = httpRequest({ host: url.hostname, port: url.port, method: 'POST', path, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
@@ -54,6 +74,7 @@ async function load(target, { seconds, connections, pipelining }, record) {
   const before = samples.length;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
+  const counter = counterOf(target);
   const instance = autocannon({
     url: target.url,
     connections,
@@ -64,7 +85,7 @@ async function load(target, { seconds, connections, pipelining }, record) {
       {
         method: 'POST',
         path: '/',
-        setupRequest: (req) => ({ ...req, headers: signedRpcHeaders(target.call) }),
+        setupRequest: (req) => ({ ...req, ...nextRequest(target.call, counter) }),
       },
     ],
   });

@@ -101,7 +101,8 @@ async function startTarget(load, target) {
     const key = target.key(ready);
     const spec = {
       url: `http://127.0.0.1:${ready.port}`,
-      call: { ...CALL, host: ready.host, accessKeyId: key.accessKeyId, secret: key.accessKeySecret },
+      // A target may ask for another action and its parameters (`callOf`); the gateway bench's targets do not.
+      call: { ...CALL, ...target.callOf?.(ready), host: ready.host, accessKeyId: key.accessKeyId, secret: key.accessKeySecret },
     };
     target.checkProbe(await load.request('probe', { target: spec }), key);
     return { target, spec, ...started };
@@ -196,13 +197,26 @@ export function problemsOf(name, r) {
  * split into rounds that alternate between the targets (ABBA order), so a change in background load during the
  * run hits both alike. `options` = { seconds, warmupSeconds, rounds, connections, pipelining, profileDir, diagnostic }.
  */
-export async function runGatewayBench(options, log = console.log) {
+export function runGatewayBench(options, log = console.log) {
+  const targets = options.diagnostic ? [bare, hono, adapter, waihu(options.profileDir)] : [bare, waihu(options.profileDir)];
+  return runAlternating(targets, options, log);
+}
+
+/** The bare node:http reference target, sending the requests `callOf` describes (for benches of other actions). */
+export function bareTarget(callOf) {
+  return { ...bare, callOf };
+}
+
+/**
+ * Runs `targets` side by side (see runGatewayBench); each target is { name, label, start(), key(ready), checkProbe(res,
+ * key), callOf?(ready) }. Returns the figures per target name.
+ */
+export async function runAlternating(targets, options, log = console.log) {
   const loadOptions = { connections: options.connections, pipelining: options.pipelining };
   const load = startChild(path.join(here, 'load.js'));
   const running = [];
   try {
     await load.ready;
-    const targets = options.diagnostic ? [bare, hono, adapter, waihu(options.profileDir)] : [bare, waihu(options.profileDir)];
     for (const target of targets) running.push(await startTarget(load, target));
     const warmups = {};
     for (const r of running) {

@@ -19,11 +19,25 @@ export function newNonce() {
   return randomUUID().replaceAll('-', '');
 }
 
+/** RFC 3986 encoding as Alibaba's signers apply it (encodeURIComponent plus !'()* escaped). */
+function acsEncode(text) {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+}
+
+/** The canonical (sorted, encoded) query string of `query` ({ name: value }); '' for none. */
+export function canonicalQuery(query = {}) {
+  return Object.keys(query)
+    .sort()
+    .map((name) => `${acsEncode(name)}=${acsEncode(String(query[name]))}`)
+    .join('&');
+}
+
 /**
  * Headers of one signed `POST /` RPC request, in the order openapi-client writes them (captured in
- * test/fixtures/vectors/openapi-client-01-*.json). `call` = { host, action, version, accessKeyId, secret }.
+ * test/fixtures/vectors/openapi-client-01-*.json). `call` = { host, action, version, accessKeyId, secret }; the
+ * action's parameters, when any, travel in the query string whose canonical form is `query` (see canonicalQuery).
  */
-export function signedRpcHeaders(call, date = acsDate(), nonce = newNonce()) {
+export function signedRpcHeaders(call, date = acsDate(), nonce = newNonce(), query = '') {
   const headers = {
     host: call.host,
     'x-acs-version': call.version,
@@ -38,7 +52,7 @@ export function signedRpcHeaders(call, date = acsDate(), nonce = newNonce()) {
   let canonicalHeaders = '';
   for (const name of SIGNED) canonicalHeaders += `${name}:${headers[name].trim()}\n`;
   // method, path, canonical query (empty), canonical headers (own trailing newline), signed names, payload hash.
-  const canonicalRequest = `POST\n/\n\n${canonicalHeaders}\n${SIGNED_TEXT}\n${EMPTY_SHA256}`;
+  const canonicalRequest = `POST\n/\n${query}\n${canonicalHeaders}\n${SIGNED_TEXT}\n${EMPTY_SHA256}`;
   const stringToSign = 'ACS3-HMAC-SHA256\n' + createHash('sha256').update(canonicalRequest, 'utf8').digest('hex');
   const signature = createHmac('sha256', call.secret).update(stringToSign, 'utf8').digest('hex');
   headers.authorization = `ACS3-HMAC-SHA256 Credential=${call.accessKeyId},SignedHeaders=${SIGNED_TEXT},Signature=${signature}`;
