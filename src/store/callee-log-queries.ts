@@ -72,13 +72,28 @@ export async function insertCalleeCalls(db: Kysely<Database>, calls: readonly Ca
   await CALLEE_INSERT.run(db, calls.map((c) => ({ account_id: c.accountId, callee_key: c.calleeKey, started_at: c.startedAt, attempt_id: c.attemptId ?? null })));
 }
 
-/** Logs the call only if the limits allow it; false when one is reached. */
-export async function reserveCalleeCall(db: Kysely<Database>, call: CalleeCall, limits: readonly CalleeLimit[]): Promise<boolean> {
+/** One call that wants to be logged under its limits. */
+export interface CalleeReservation {
+  call: CalleeCall;
+  limits: readonly CalleeLimit[];
+}
+
+/**
+ * Logs each call only if its limits allow it, in one transaction for the whole group and in the given order (two
+ * calls of the group to one callee count against each other); per call, false when a limit is reached.
+ */
+export async function reserveCalleeCalls(db: Kysely<Database>, reservations: readonly CalleeReservation[]): Promise<boolean[]> {
   return db.transaction().execute(async (trx) => {
-    const check = { accountId: call.accountId, calleeKey: call.calleeKey, at: call.startedAt, limits };
-    if (!(await CalleeStarts.load(trx, [check])).allows(check)) return false;
-    await insertCalleeCalls(trx, [call]);
-    return true;
+    const checks = reservations.map(({ call, limits }) => ({ accountId: call.accountId, calleeKey: call.calleeKey, at: call.startedAt, limits }));
+    const starts = await CalleeStarts.load(trx, checks);
+    const allowed = checks.map((check, i) => {
+      if (!starts.allows(check)) return false;
+      starts.add(reservations[i]!.call);
+      return true;
+    });
+    const logged = reservations.filter((_, i) => allowed[i]).map((r) => r.call);
+    if (logged.length > 0) await insertCalleeCalls(trx, logged);
+    return allowed;
   });
 }
 

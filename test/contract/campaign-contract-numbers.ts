@@ -97,6 +97,18 @@ function calleeLogTests(store: () => Store): void {
     assert.equal(results.filter(Boolean).length, 1);
   });
 
+  test('reservations arriving together are decided in order: other callees pass, the first call to a callee wins', async () => {
+    const at = (calleeKey: string) => ({ accountId: ACC_A, calleeKey, startedAt: T0 });
+    const results = await Promise.all([
+      store().reserveCalleeCall(at('k-group-1'), minute),
+      store().reserveCalleeCall(at('k-group-2'), minute),
+      store().reserveCalleeCall(at('k-group-1'), minute),
+      store().reserveCalleeCall(at('k-group-3'), []),
+    ]);
+    assert.deepEqual(results, [true, true, false, true]);
+    assert.equal(await store().countCalleeCalls(ACC_A, 'k-group-1', T0 - 1, T0), 1, 'the refused call is not logged');
+  });
+
   test('old calls can be purged', async () => {
     await store().recordCalleeCall({ accountId: ACC_A, calleeKey: 'k-old', startedAt: T0 - 86_400_000 });
     assert.ok((await store().purgeCalleeCalls(T0 - 1)) >= 1);

@@ -7,12 +7,18 @@ import type * as port from '../../ports/campaign-store.js';
 import * as calleeLog from '../callee-log-queries.js';
 import * as numberLists from '../number-list-queries.js';
 import { ReceiptTables } from './receipt-tables.js';
+import { TurnBatcher } from '../turn-batcher.js';
+
+/** Callee reservations per transaction at most; each reads and may write a handful of rows. */
+const RESERVATION_BATCH = 200;
 
 /** Number directory, do-not-call list and callee call log (see store-tables.ts for how the layers compose). */
 export abstract class NumberListTables
   extends ReceiptTables
   implements port.NumberDirectoryStore, port.DoNotCallStore, port.CalleeLogStore
 {
+  private readonly calleeReservations = new TurnBatcher((reservations: readonly calleeLog.CalleeReservation[]) => calleeLog.reserveCalleeCalls(this.db, reservations), RESERVATION_BATCH);
+
   /** Adds numbers to the account's directory. */
   upsertDirectoryEntries(accountId: string, entries: readonly port.DirectoryEntry[], at: number): Promise<number> {
     return numberLists.upsertDirectoryEntries(this.db, accountId, entries, at);
@@ -58,9 +64,13 @@ export abstract class NumberListTables
     return calleeLog.insertCalleeCalls(this.db, [call]);
   }
 
-  /** Logs a callee call if the limits allow, atomically. */
+  /**
+   * Logs a callee call if the limits allow, atomically. The reservations of one event-loop turn (single-call requests
+   * arriving together) share one transaction; SQLite's write lock and PostgreSQL's advisory locks still serialize them
+   * against every other process.
+   */
   reserveCalleeCall(call: port.CalleeCall, limits: readonly port.CalleeLimit[]): Promise<boolean> {
-    return calleeLog.reserveCalleeCall(this.db, call, limits);
+    return this.calleeReservations.run({ call, limits });
   }
 
   /** Calls to a callee in (since, until]. */
