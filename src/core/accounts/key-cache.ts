@@ -4,44 +4,28 @@
  * seen at once (invalidate); changes made by another process within `ttlMs`.
  */
 import type { Clock } from '../../ports/clock.js';
+import { ShortLivedCache } from '../short-lived-cache.js';
 import type { KeyForAuth } from './access-keys.js';
-
-interface Entry {
-  /** The lookup itself, so concurrent requests for an expired key share one database read. */
-  value: Promise<KeyForAuth | undefined>;
-  expiresAt: number;
-}
-
-const MAX_ENTRIES = 10_000;
 
 /** Memoizes a key resolver for a few seconds, unknown keys included (so probing costs no queries). */
 export class KeyCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly cache: ShortLivedCache<KeyForAuth | undefined>;
 
   constructor(
     private readonly resolve: (accessKeyId: string) => Promise<KeyForAuth | undefined>,
-    private readonly clock: Clock,
-    private readonly ttlMs = 5_000,
-  ) {}
+    clock: Clock,
+    ttlMs = 5_000,
+  ) {
+    this.cache = new ShortLivedCache(clock, ttlMs);
+  }
 
   /** The key as of at most ttlMs ago. */
   get(accessKeyId: string): Promise<KeyForAuth | undefined> {
-    const now = this.clock.now();
-    const hit = this.entries.get(accessKeyId);
-    if (hit && hit.expiresAt > now) return hit.value;
-    const value = this.resolve(accessKeyId);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const entry = { value, expiresAt: now + this.ttlMs };
-    this.entries.set(accessKeyId, entry);
-    // A failed lookup must not be remembered: the next request tries the database again.
-    value.catch(() => {
-      if (this.entries.get(accessKeyId) === entry) this.entries.delete(accessKeyId);
-    });
-    return value;
+    return this.cache.get(accessKeyId, () => this.resolve(accessKeyId));
   }
 
   /** Forgets one key, after it was changed here. */
   invalidate(accessKeyId: string): void {
-    this.entries.delete(accessKeyId);
+    this.cache.invalidate(accessKeyId);
   }
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { CallerNumberStore } from '../../ports/voice-resource-store.js';
 import { DomainError } from '../errors.js';
 import type { CallerNumberRecord } from './caller-number.js';
-import { CallerNumberService } from './caller-numbers.js';
+import { CallerNumberService, OWNERSHIP_CACHE_MS } from './caller-numbers.js';
 
 /** An in-memory CallerNumberStore: enough to exercise the use cases' rules. */
 function memoryStore(): CallerNumberStore {
@@ -42,4 +42,24 @@ test('CalledShowNumber must be owned; empty only with a public-mode template', a
   await numbers.remove('a', '057100000000');
   await assert.rejects(numbers.showNumberFor('a', '057100000000', { publicMode: false }), /not one of the account's caller numbers/);
   await assert.rejects(numbers.remove('a', '057100000000'), isError('NotFound', 'PhoneNumber'));
+});
+
+test('ownership is read once per OWNERSHIP_CACHE_MS; a removal through this service is seen at once, through another process after the cache time', async () => {
+  const store = memoryStore();
+  let reads = 0;
+  const counting: CallerNumberStore = { ...store, hasCallerNumber: (a, n) => (reads++, store.hasCallerNumber(a, n)) };
+  let now = 1000;
+  const numbers = new CallerNumberService(counting, { now: () => now } as never);
+  await numbers.add('a', '057100000000');
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), true);
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), true);
+  assert.equal(reads, 1, 'the second check is served from the cache');
+  await store.deleteCallerNumber('a', '057100000000'); // another process removes it
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), true, 'still cached');
+  now += OWNERSHIP_CACHE_MS;
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), false, 'seen once the cache time has passed');
+  await numbers.add('a', '057100000000');
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), true, 'an add here is seen at once');
+  await numbers.remove('a', '057100000000');
+  assert.equal(await numbers.isOwnedCallerNumber('a', '057100000000'), false, 'a removal here is seen at once');
 });

@@ -6,19 +6,32 @@ import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type { CallerNumberStore } from '../../ports/voice-resource-store.js';
 import { DomainError } from '../errors.js';
+import { ShortLivedCache } from '../short-lived-cache.js';
 import { checkedCallerNumber, type CallerNumberRecord } from './caller-number.js';
+
+/**
+ * How long "the account owns this number" is reused. Every single call checks its CalledShowNumber; a number removed
+ * through another waihu process may still be accepted for this long (through this one, never: remove forgets it).
+ */
+export const OWNERSHIP_CACHE_MS = 2_000;
 
 /** The account's caller numbers. */
 export class CallerNumberService {
+  private readonly owned: ShortLivedCache<boolean>;
+
   constructor(
     private readonly store: CallerNumberStore,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.owned = new ShortLivedCache(clock, OWNERSHIP_CACHE_MS);
+  }
 
   /** Registers a number; AlreadyExists when the account has it already. */
   async add(accountId: string, raw: string): Promise<CallerNumberRecord> {
     const record = { accountId, number: checkedCallerNumber(raw), createdAt: this.clock.now() };
-    if (!(await this.store.insertCallerNumber(record))) {
+    const inserted = await this.store.insertCallerNumber(record);
+    this.owned.invalidate(cacheKey(accountId, record.number));
+    if (!inserted) {
       throw new DomainError('AlreadyExists', `caller number ${record.number} is already registered`, 'PhoneNumber');
     }
     return record;
@@ -27,7 +40,9 @@ export class CallerNumberService {
   /** Unregisters a number; NotFound when the account does not have it. */
   async remove(accountId: string, raw: string): Promise<void> {
     const number = raw.trim();
-    if (!(await this.store.deleteCallerNumber(accountId, number))) {
+    const deleted = await this.store.deleteCallerNumber(accountId, number);
+    this.owned.invalidate(cacheKey(accountId, number));
+    if (!deleted) {
       throw new DomainError('NotFound', `The specified PhoneNumber "${number}" does not exist.`, 'PhoneNumber');
     }
   }
@@ -39,7 +54,8 @@ export class CallerNumberService {
 
   /** True when the account registered this number. */
   isOwnedCallerNumber(accountId: string, number: string): Promise<boolean> {
-    return this.store.hasCallerNumber(accountId, number.trim());
+    const trimmed = number.trim();
+    return this.owned.get(cacheKey(accountId, trimmed), () => this.store.hasCallerNumber(accountId, trimmed));
   }
 
   /**
@@ -57,4 +73,8 @@ export class CallerNumberService {
     }
     return number;
   }
+}
+
+function cacheKey(accountId: string, number: string): string {
+  return `${accountId}\u0000${number}`;
 }

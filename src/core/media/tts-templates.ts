@@ -3,6 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type { TtsTemplateFilter, TtsTemplateStore } from '../../ports/voice-resource-store.js';
 import { DomainError } from '../errors.js';
+import { ShortLivedCache } from '../short-lived-cache.js';
 import { newTtsTemplate, ttsCodeOf, type TtsTemplateInput, type TtsTemplateRecord } from './tts-template.js';
 
 /** What the template service needs. */
@@ -20,9 +21,19 @@ function missing(code: string): DomainError {
   return new DomainError('NotFound', `The specified TtsCode "${code}" does not exist.`, 'TtsCode');
 }
 
+/**
+ * How long a template looked up for a call is reused. Every single call reads its template; a template deleted through
+ * another waihu process may still be used for this long (through this one, never: delete forgets it at once).
+ */
+export const TEMPLATE_CACHE_MS = 2_000;
+
 /** The account's TTS templates. */
 export class TtsTemplateService {
-  constructor(private readonly deps: TtsTemplateDeps) {}
+  private readonly cache: ShortLivedCache<TtsTemplateRecord | undefined>;
+
+  constructor(private readonly deps: TtsTemplateDeps) {
+    this.cache = new ShortLivedCache(deps.clock, TEMPLATE_CACHE_MS);
+  }
 
   /** Creates an approved template under a fresh TtsCode; InvalidArgument naming the parameter on bad input. */
   async create(accountId: string, input: TtsTemplateInput): Promise<TtsTemplateRecord> {
@@ -41,7 +52,7 @@ export class TtsTemplateService {
 
   /** One template of the account; NotFound otherwise (another account's code included). */
   async get(accountId: string, code: string): Promise<TtsTemplateRecord> {
-    const template = await this.deps.store.getTtsTemplate(accountId, code);
+    const template = await this.cache.get(cacheKey(accountId, code), () => this.deps.store.getTtsTemplate(accountId, code));
     if (!template) throw missing(code);
     return template;
   }
@@ -53,6 +64,12 @@ export class TtsTemplateService {
 
   /** Deletes the template; calls placed afterwards with its code are refused as NotFound. */
   async delete(accountId: string, code: string): Promise<void> {
-    if (!(await this.deps.store.deleteTtsTemplate(accountId, code))) throw missing(code);
+    const deleted = await this.deps.store.deleteTtsTemplate(accountId, code);
+    this.cache.invalidate(cacheKey(accountId, code));
+    if (!deleted) throw missing(code);
   }
+}
+
+function cacheKey(accountId: string, code: string): string {
+  return `${accountId}\u0000${code}`;
 }
