@@ -117,7 +117,7 @@ describe('dyvms SingleCallByTts and SingleCallByVoice', () => {
         await refused(client, t, 'SingleCallByTts', params, errorCode, status, message);
       }
       const voice = { CalledNumber: CALLEE, CalledShowNumber: SHOW, VoiceCode: '2d4c-4e78-8d2a-afbb06cf0001.wav' };
-      await refused(client, t, 'SingleCallByVoice', voice, 'InvalidVoiceCode.NotFound', 404, /VoiceCode "2d4c-4e78-8d2a-afbb06cf0001.wav" does not exist: waihu does not store voice files yet/);
+      await refused(client, t, 'SingleCallByVoice', voice, 'InvalidVoiceCode.NotFound', 404, /VoiceCode "2d4c-4e78-8d2a-afbb06cf0001.wav" does not exist: it is not a voice file of this account/);
       await refused(client, t, 'SingleCallByVoice', { ...voice, CalledNumber: '+86 138' }, 'isv.MOBILE_NUMBER_ILLEGAL', 400, /not a valid number/);
       await refused(client, t, 'SingleCallByVoice', { ...voice, PlayTimes: 0 }, 'InvalidParameter', 400, /"PlayTimes" is not valid/);
       assert.equal(await server.app.store.countCalleeCalls(t.accountId, calleeKey(CALLEE), 0, Date.now() + 1), 0, 'refusals are not logged');
