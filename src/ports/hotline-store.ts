@@ -1,5 +1,78 @@
-/** Persistence port of the 400-number registry: transfer registrations, their review and verification codes. */
+/**
+ * Persistence port of the 400-number registry: qualifications, transfer registrations and their review, transfer
+ * callee pools and verification codes. Every method is scoped by account: another account's rows read as absent.
+ */
+import type {
+  QualificationRecord, QualificationStatus, RegisteredNumber, RegistrationRecord, RegistrationStatus, TransferConfigRecord,
+  VerificationCodeRecord,
+} from '../core/hotline/hotline-records.js';
+import type { Page, PageRequest } from './campaign-store.js';
+
+/** Which registrations a listing wants; each given field is an exact match. */
+export interface RegistrationFilter {
+  status?: RegistrationStatus;
+  qualificationId?: string;
+  hotlineNumber?: string;
+}
+
+/** Which registrations a transfer-number lookup searches: one 400 number, some review states, maybe one qualification. */
+export interface TransferNumberScope {
+  hotlineNumber: string;
+  statuses: readonly RegistrationStatus[];
+  qualificationId?: string;
+}
+
+/** The decided state a review writes. */
+export interface ReviewWrite {
+  status: Exclude<RegistrationStatus, 'PENDING'>;
+  rejectReason: string | null;
+  reviewedAt: number;
+}
 
 /** What the store offers for this area. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface HotlineStore {}
+export interface HotlineStore {
+  /** Adds a qualification; false (nothing written) when the account already has one with that order id. */
+  insertHotlineQualification(record: QualificationRecord): Promise<boolean>;
+  /** The account's qualification with that id. */
+  getHotlineQualification(accountId: string, qualificationId: string): Promise<QualificationRecord | undefined>;
+  /** The account's qualification issued for that application ticket. */
+  getHotlineQualificationByOrder(accountId: string, orderId: string): Promise<QualificationRecord | undefined>;
+  /** Sets a qualification's status; false when the account has no such qualification. */
+  setHotlineQualificationStatus(accountId: string, qualificationId: string, status: QualificationStatus): Promise<boolean>;
+
+  /** Stores a new registration (status PENDING) with its transfer numbers, in one transaction. */
+  insertHotlineRegistration(record: RegistrationRecord): Promise<void>;
+  /** The account's registration with that id, transfer numbers in submission order. */
+  getHotlineRegistration(accountId: string, id: string): Promise<RegistrationRecord | undefined>;
+  /** The account's registrations matching the filter, newest first, each with its transfer numbers. */
+  pageHotlineRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<RegistrationRecord>>;
+  /**
+   * Moves a PENDING registration to its decided state; false when it is not (or no longer) pending, so two
+   * reviewers racing on one registration cannot both decide it.
+   */
+  reviewHotlineRegistration(accountId: string, id: string, review: ReviewWrite): Promise<boolean>;
+  /** Which of `phoneNumbers` are transfer numbers of the account's registrations that match `where`. */
+  findHotlineTransferNumbers(accountId: string, where: TransferNumberScope, phoneNumbers: readonly string[]): Promise<string[]>;
+  /** Transfer numbers of the approved registrations of a qualification's 400 number, newest registration first. */
+  pageRegisteredHotlineNumbers(accountId: string, qualificationId: string, hotlineNumber: string, page: PageRequest): Promise<Page<RegisteredNumber>>;
+
+  /** Sets (or replaces) a 400 number's transfer callee pool; the first creation time is kept on replacement. */
+  putHotlineTransferConfig(record: TransferConfigRecord): Promise<void>;
+  /** The account's transfer callee pool of that 400 number. */
+  getHotlineTransferConfig(accountId: string, hotlineNumber: string): Promise<TransferConfigRecord | undefined>;
+
+  /**
+   * Stores a new, not yet delivered code for (account, target, bizType), replacing the previous one, but only when
+   * the previous one was issued at least `minIntervalMs` before this one; false (nothing written) otherwise. Atomic,
+   * so concurrent sends to one number cannot both pass the resend limit.
+   */
+  claimVerificationCode(record: VerificationCodeRecord, minIntervalMs: number): Promise<boolean>;
+  /** Marks the code issued at `sentAt` delivered (usable). */
+  markVerificationCodeDelivered(accountId: string, target: string, bizType: string, sentAt: number): Promise<void>;
+  /** Removes the code issued at `sentAt`; true when this call removed it (so it is used at most once). */
+  deleteVerificationCode(accountId: string, target: string, bizType: string, sentAt: number): Promise<boolean>;
+  /** The current code of (account, target, bizType). */
+  getVerificationCode(accountId: string, target: string, bizType: string): Promise<VerificationCodeRecord | undefined>;
+  /** Counts one wrong guess against the code issued at `sentAt`. */
+  countVerificationFailure(accountId: string, target: string, bizType: string, sentAt: number): Promise<void>;
+}
