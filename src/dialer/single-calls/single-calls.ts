@@ -1,7 +1,8 @@
 /**
- * Calls placed one at a time, outside campaigns (LlmSmartCall now; dyvms' single-call actions later): recorded, dialed
- * at once through the carrier, their flow run on answer, their end and dialog written when the carrier reports it.
- * Live calls are known to this process only, so HangupOperate reaches the calls its own process placed.
+ * Calls placed one at a time, outside campaigns (LlmSmartCall, dyvms' single calls, IvrCall, SmartCall): recorded,
+ * dialed at once through the carrier, their flow run on answer, their end and dialog written when the carrier reports
+ * it. Live calls are known to this process only, so HangupOperate and SmartCallOperate reach the calls their own
+ * process placed.
  */
 import { DomainError } from '../../core/errors.js';
 import type { CallAnalysis, FlowReport } from '../../core/calls/dialog.js';
@@ -18,7 +19,18 @@ export interface SingleCallDeps {
   clock: Clock;
   ids: { nextCallId(): string };
   onError(err: unknown, context: string): void;
+  /** Told when a live call is asked to end after its prompt (GetCallInfo's Terminating). */
+  onTerminating?(callId: string): void;
 }
+
+/** A command a live call accepts from outside its flow (SmartCallOperate's parallelBridge); false when refused. */
+export type LiveCallCommand = (param: string | undefined) => boolean;
+
+/** What became of a command sent to a call. */
+export type CommandOutcome =
+  | { done: true }
+  /** The call is known but cannot take it: ended, not live in this process, of a kind without that command, or busy. */
+  | { done: false; why: 'ended' | 'not-live' | 'unsupported' | 'refused'; kind: string };
 
 /** One call to place. */
 export interface SingleCallRequest {
@@ -36,12 +48,16 @@ export interface SingleCallRequest {
   sessionTimeoutMs?: number;
   flow: (session: RecordingSession) => Promise<void>;
   analyze?: (report: FlowReport, outcome: CallOutcome) => Promise<CallAnalysis>;
+  /** Commands the call takes while live, by name. */
+  commands?: Readonly<Record<string, LiveCallCommand>>;
 }
 
 interface LiveCall {
   accountId: string;
+  kind: string;
   call: SingleCall;
   abort: AbortController;
+  commands: Readonly<Record<string, LiveCallCommand>>;
 }
 
 /** The single-call service; see the module comment. */
@@ -68,7 +84,7 @@ export class SingleCalls {
       ...(request.analyze ? { analyze: request.analyze } : {}),
       onSettled: () => this.forget(callId),
     });
-    this.live.set(callId, { accountId, call, abort });
+    this.live.set(callId, { accountId, kind, call, abort, commands: request.commands ?? {} });
     const dial = {
       attemptId: callId, callId, accountId, caller, callee, attempt: 1, signal: abort.signal,
       ...(request.variables ? { variables: request.variables } : {}),
@@ -96,8 +112,25 @@ export class SingleCalls {
       live.abort.abort();
       return true;
     }
+    if (!immediate) this.deps.onTerminating?.(callId);
     await (immediate ? session.hangup() : session.hangupAfterPrompt());
     return true;
+  }
+
+  /**
+   * Sends a named command to the account's live call. NotFound when the account placed no such call; otherwise
+   * the outcome says whether the call took it, and why not.
+   */
+  async command(accountId: string, callId: string, name: string, param: string | undefined): Promise<CommandOutcome> {
+    const live = this.live.get(callId);
+    if (live && live.accountId === accountId) {
+      const command = Object.hasOwn(live.commands, name) ? live.commands[name] : undefined;
+      if (!command) return { done: false, why: 'unsupported', kind: live.kind };
+      return command(param) ? { done: true } : { done: false, why: 'refused', kind: live.kind };
+    }
+    const stored = await this.deps.store.getSingleCall(accountId, callId);
+    if (!stored) throw new DomainError('NotFound', `The specified CallId "${callId}" does not exist.`, 'CallId');
+    return { done: false, why: stored.endedAt !== undefined ? 'ended' : 'not-live', kind: stored.kind };
   }
 
   /** Resolves once every call in progress has ended and been written. */
