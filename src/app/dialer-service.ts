@@ -11,6 +11,7 @@ import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import type { CallServices } from './call-services.js';
+import type { ReceiptServices } from './receipt-services.js';
 
 /** What the dialer service needs from the app. */
 export interface DialerServiceDeps {
@@ -22,6 +23,8 @@ export interface DialerServiceDeps {
   logger: Logger;
   /** The carrier and the conversation planner, shared with the single-call actions. */
   calls: Pick<CallServices, 'telephony' | 'planner'>;
+  /** Whose calls write receipts (the app's subscription cache); absent: none do. */
+  receipts?: Pick<ReceiptServices, 'subscriptions'>;
 }
 
 /** A running dialer. */
@@ -47,6 +50,7 @@ export function startDialer(deps: DialerServiceDeps): RunningDialer {
       analyze: (task, report, outcome) => planner.forTask(task).analyze(report, outcome),
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES,
       cappedDelayMs: 60_000,
+      ...(deps.receipts ? { receiptTypes: (accountId: string) => deps.receipts?.subscriptions.typesFor(accountId) } : {}),
       onError: (err, context) => logger.error({ err, context }, 'dialer error'),
     },
     // A fresh owner per process start: leases of a crashed predecessor expire and are recovered, never reused.

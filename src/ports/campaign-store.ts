@@ -12,6 +12,7 @@ import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import type { TaskProduct } from '../core/campaigns/task-product.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { EncryptionType, HashType } from '../core/numbers/encryption-type.js';
+import type { SubscribedTypes } from '../core/receipts/receipt-records.js';
 
 /** Which page of a listing; pageNo starts at 1. */
 export interface PageRequest {
@@ -222,6 +223,8 @@ export interface OriginationRequest {
   calleeKey: string;
   /** Checked against the account's callee log atomically with the mark. */
   calleeLimits?: readonly CalleeLimit[];
+  /** The account's receipt subscriptions, when it has any: the mark's receipts (200101) are written with it. */
+  receipts?: SubscribedTypes;
 }
 
 /**
@@ -237,6 +240,8 @@ export interface AttemptCompletion {
   next: DetailSettlement;
   /** What was said on the call and its analysis, when it was answered; written in the same transaction. */
   dialog?: CallDialogRecord;
+  /** The account's receipt subscriptions, when it has any: the call's end receipts are written in the same transaction. */
+  receipts?: SubscribedTypes;
 }
 
 /** What lease recovery did. */

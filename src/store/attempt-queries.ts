@@ -1,7 +1,7 @@
 /**
- * An attempt's end: the outcome that settles its detail (a dialer writes a group of them in one transaction), and
- * giving back a claim never dialed. Every write locks the detail row first (open-attempts.ts), so these, the
- * origination mark and lease recovery never interleave on one detail.
+ * An attempt's end: the outcome that settles its detail (a dialer writes a group of them in one transaction, with
+ * the receipts the outcomes report), and giving back a claim never dialed. Every write locks the detail row first
+ * (open-attempts.ts), so these, the origination mark and lease recovery never interleave on one detail.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { DYVMS_STATUS_CODE } from '../core/calls/call-result.js';
@@ -13,6 +13,7 @@ import { packDialog } from './dialog-json.js';
 import { TallyDeltas } from './detail-tallies.js';
 import { cancelledTasks, lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
 import { RowUpdate } from './compiled-rows.js';
+import { writeAttemptReceipts, type AttemptReceiptRequest } from './receipt-call-facts.js';
 import type { Database } from './schema.js';
 
 /** The outcome columns attempts and details share. */
@@ -75,11 +76,14 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
     const cancelled = await cancelledTasks(trx, retrying.filter((id) => id !== undefined));
     const done: boolean[] = [];
     const tallies = new TallyDeltas();
-    for (const { attemptId, outcome, next, dialog } of completions) {
+    let receipts: AttemptReceiptRequest[] | undefined;
+    for (const { attemptId, outcome, next, dialog, receipts: subscribed } of completions) {
       const found = open.get(attemptId);
       open.delete(attemptId);
       done.push(found !== undefined);
       if (!found) continue;
+      // Only accounts with subscriptions carry `receipts`: every other outcome writes no outbox row and reads nothing more.
+      if (subscribed) (receipts ??= []).push({ attemptId, subscribed, outcome, at: outcome.endedAt, ...(dialog ? { dialog } : {}) });
       const shared = sharedOutcome(outcome, found);
       // The dialog rides on the attempt's own outcome UPDATE: no second row to write per answered call.
       const stored = dialog ? packDialog(dialog.turns, dialog.analysis) : null;
@@ -91,6 +95,7 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
       tallies.move(found.detail, 3, settled.state);
     }
     await tallies.write(trx);
+    if (receipts) await writeAttemptReceipts(trx, receipts);
     return done;
   });
 }

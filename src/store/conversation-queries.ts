@@ -5,6 +5,7 @@ import type { HangupDirection } from '../core/campaigns/campaign-records.js';
 import type { CallTag } from '../core/calls/dialog.js';
 import type { CallDialogRecord, SingleCallEnding, SingleCallRecord } from '../ports/conversation-store.js';
 import { packDialog, unpackDialog, withTags } from './dialog-json.js';
+import { writeSingleCallReceipts } from './receipt-call-facts.js';
 import type { Database } from './schema.js';
 import type { SingleCallsTable } from './schema-conversations.js';
 
@@ -82,8 +83,16 @@ function numberOrNull(value: number | null): number | null {
   return value === null ? null : Number(value);
 }
 
-/** Writes the call's end and its dialog in one statement. */
+/** Writes the call's end, its dialog and the receipts the account takes of it, in one transaction. */
 export async function endSingleCall(db: Kysely<Database>, accountId: string, callId: string, e: SingleCallEnding, dialog?: CallDialogRecord): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await writeSingleCallEnd(trx, accountId, callId, e, dialog);
+    await writeSingleCallReceipts(trx, accountId, callId, e, dialog?.turns ?? []);
+  });
+}
+
+/** The end and the dialog, in one statement. */
+async function writeSingleCallEnd(db: Db, accountId: string, callId: string, e: SingleCallEnding, dialog?: CallDialogRecord): Promise<void> {
   await db
     .updateTable('single_calls')
     .set({

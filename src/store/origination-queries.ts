@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { CalleeCall, OriginationRequest, OriginationResult } from '../ports/campaign-store.js';
 import { CalleeStarts, insertCalleeCalls } from './callee-log-queries.js';
 import { lockOpenAttempts, type OpenAttempt } from './open-attempts.js';
+import { writeAttemptReceipts } from './receipt-call-facts.js';
 import type { Database } from './schema.js';
 
 /**
@@ -48,6 +49,9 @@ export async function markOriginatedMany(db: Kysely<Database>, requests: readonl
       await trx.updateTable('call_attempts').set({ originated_at: mark.at, caller_number: mark.callerNumber }).where('id', 'in', mark.ids).execute();
     }
     await insertCalleeCalls(trx, logged);
+    // The 200101 receipts of accounts that take them commit with the marks they report.
+    const receipts = requests.flatMap((r, i) => (r.receipts && results[i] === 'originated' ? [{ attemptId: r.attemptId, subscribed: r.receipts, at: r.at }] : []));
+    if (receipts.length > 0) await writeAttemptReceipts(trx, receipts);
     return results;
   });
 }

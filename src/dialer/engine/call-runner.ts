@@ -12,6 +12,7 @@ import type { RecordingSession } from '../../flows/recording-session.js';
 import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { ResolvedNumber } from '../../core/numbers/number-directory.js';
 import type { EncryptionType } from '../../core/numbers/encryption-type.js';
+import type { SubscribedTypes } from '../../core/receipts/receipt-records.js';
 import { calleeKey } from '../../core/numbers/number-hash.js';
 import { ClaimedCall, type CallEvents, type Prepared } from './claimed-call.js';
 import type { TaskRuntime } from './task-runtime.js';
@@ -33,6 +34,11 @@ export interface CallRunnerDeps {
   calleeLimits: readonly CalleeLimit[];
   /** How long a capped recipient waits before it is tried again. */
   cappedDelayMs: number;
+  /**
+   * The account's receipt subscriptions (the in-memory cache, receipt-subscriptions.ts), asked once per mark and
+   * outcome; undefined for an account that takes none, whose calls then write no receipts. Absent: no receipts.
+   */
+  receiptTypes?(accountId: string): SubscribedTypes | undefined;
   onError(err: unknown, context: string): void;
 }
 
@@ -88,7 +94,10 @@ export class CallRunner {
   }
 
   private originationOf({ claim, line }: LineClaim, resolved: { plain: string }): OriginationRequest {
-    return { attemptId: claim.attempt.id, at: this.deps.clock.now(), callerNumber: line, calleeKey: calleeKey(resolved.plain), calleeLimits: this.deps.calleeLimits };
+    const request: OriginationRequest = { attemptId: claim.attempt.id, at: this.deps.clock.now(), callerNumber: line, calleeKey: calleeKey(resolved.plain), calleeLimits: this.deps.calleeLimits };
+    const receipts = this.deps.receiptTypes?.(claim.detail.accountId);
+    if (receipts) request.receipts = receipts;
+    return request;
   }
 
   /**

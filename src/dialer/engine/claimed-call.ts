@@ -91,6 +91,8 @@ export class ClaimedCall implements CallListener {
     try {
       const row = attemptOutcome(outcome);
       completion = { attemptId: this.attemptId, outcome: row, next: settlement(this.attemptNumber, row.callResult, row.endedAt, this.runtime.retry) };
+      const receipts = this.deps.receiptTypes?.(this.accountId);
+      if (receipts) completion.receipts = receipts;
     } catch (err) {
       return this.finish(err, 'settling');
     }

@@ -221,7 +221,8 @@ export class Dialer {
       const rt = await this.runtimeOf(task, now);
       const next = rt ? settlement(attempt.attemptNumber, 'INTERRUPTED', now, rt.retry) : ({ state: 5 } as const);
       const outcome = { callResult: null, failedReason: 'interrupted: the dialer stopped before the call reported an outcome', endedAt: now };
-      completions.push({ attemptId: attempt.id, outcome, next });
+      const receipts = this.deps.receiptTypes?.(detail.accountId);
+      completions.push({ attemptId: attempt.id, outcome, next, ...(receipts ? { receipts } : {}) });
     }
     await this.deps.store.completeAttempts(completions);
   }
