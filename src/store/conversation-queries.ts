@@ -5,7 +5,8 @@ import type { HangupDirection } from '../core/campaigns/campaign-records.js';
 import type { CallTag } from '../core/calls/dialog.js';
 import type { CallDialogRecord, SingleCallEnding, SingleCallRecord } from '../ports/conversation-store.js';
 import { packDialog, unpackDialog, withTags } from './dialog-json.js';
-import { writeSingleCallReceipts } from './receipt-call-facts.js';
+import { RowInsert } from './compiled-rows.js';
+import { SubscriptionReads, writeSingleCallReceipts } from './receipt-call-facts.js';
 import type { Database } from './schema.js';
 import type { SingleCallsTable } from './schema-conversations.js';
 
@@ -48,16 +49,17 @@ export async function replaceCallTags(db: Kysely<Database>, accountId: string, c
   });
 }
 
-/** Records a single call as placed. */
-export async function insertSingleCall(db: Db, c: SingleCallRecord): Promise<void> {
-  await db
-    .insertInto('single_calls')
-    .values({
-      call_id: c.callId, account_id: c.accountId, kind: c.kind, flow_ref: c.flowRef ?? null, caller: c.caller, callee: c.callee,
-      out_id: c.outId ?? null, params: JSON.stringify(c.params), created_at: c.createdAt, call_result: null, status_code: null,
-      ring_at: null, answer_at: null, ended_at: null, duration_s: null, hangup_direction: null, failed_reason: null,
-    })
-    .execute();
+/** The columns a placed single call is written with; its outcome columns stay null until it ends. */
+const SINGLE_CALL_INSERT = new RowInsert('single_calls', [
+  'call_id', 'account_id', 'kind', 'flow_ref', 'caller', 'callee', 'out_id', 'params', 'created_at',
+]);
+
+/** Records placed single calls, many per statement (the calls of one event-loop turn, see conversation-tables.ts). */
+export async function insertSingleCalls(db: Kysely<Database>, calls: readonly SingleCallRecord[]): Promise<void> {
+  await SINGLE_CALL_INSERT.run(db, calls.map((c) => ({
+    call_id: c.callId, account_id: c.accountId, kind: c.kind, flow_ref: c.flowRef ?? null, caller: c.caller, callee: c.callee,
+    out_id: c.outId ?? null, params: JSON.stringify(c.params), created_at: c.createdAt,
+  })));
 }
 
 /** The account's single call. */
@@ -83,11 +85,25 @@ function numberOrNull(value: number | null): number | null {
   return value === null ? null : Number(value);
 }
 
-/** Writes the call's end, its dialog and the receipts the account takes of it, in one transaction. */
-export async function endSingleCall(db: Kysely<Database>, accountId: string, callId: string, e: SingleCallEnding, dialog?: CallDialogRecord): Promise<void> {
+/** One single call's end, as endSingleCalls takes it. */
+export interface SingleCallEnd {
+  accountId: string;
+  callId: string;
+  ending: SingleCallEnding;
+  dialog?: CallDialogRecord;
+}
+
+/**
+ * Writes the ends of many single calls, each with its dialog and the receipts the account takes of it, in one
+ * transaction: a call never shows as ended without its receipts, nor the reverse.
+ */
+export async function endSingleCalls(db: Kysely<Database>, ends: readonly SingleCallEnd[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await writeSingleCallEnd(trx, accountId, callId, e, dialog);
-    await writeSingleCallReceipts(trx, accountId, callId, e, dialog?.turns ?? []);
+    const subscriptions = new SubscriptionReads(trx);
+    for (const { accountId, callId, ending, dialog } of ends) {
+      await writeSingleCallEnd(trx, accountId, callId, ending, dialog);
+      await writeSingleCallReceipts(trx, subscriptions, accountId, callId, ending, dialog?.turns ?? []);
+    }
   });
 }
 

@@ -70,6 +70,24 @@ function statusCodeOf(code: string | null, result: CallResult | null): string {
 }
 
 /** The account's subscriptions as stored now (single calls read them in their own transaction). */
+/**
+ * The accounts' receipt settings as stored, read inside the transaction that writes the receipts (not from the
+ * process's cache, so a call's end and its receipts follow the settings of the same instant), once per account for
+ * a whole group of call ends.
+ */
+export class SubscriptionReads {
+  private readonly read = new Map<string, Promise<SubscribedTypes | undefined>>();
+
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  /** The account's subscriptions; undefined when it takes no receipts. */
+  of(accountId: string): Promise<SubscribedTypes | undefined> {
+    let subscribed = this.read.get(accountId);
+    if (!subscribed) this.read.set(accountId, (subscribed = storedSubscriptions(this.trx, accountId)));
+    return subscribed;
+  }
+}
+
 async function storedSubscriptions(trx: Transaction<Database>, accountId: string): Promise<SubscribedTypes | undefined> {
   const rows = await trx.selectFrom('receipt_configs').select(['message_type', 'url']).where('account_id', '=', accountId).execute();
   if (rows.length === 0) return undefined;
@@ -77,8 +95,10 @@ async function storedSubscriptions(trx: Transaction<Database>, accountId: string
 }
 
 /** Writes a single call's receipts (its whole life: it has no origination mark), if the account takes any. */
-export async function writeSingleCallReceipts(trx: Transaction<Database>, accountId: string, callId: string, e: SingleCallEnding, turns: readonly DialogTurn[]): Promise<void> {
-  const subscribed = await storedSubscriptions(trx, accountId);
+export async function writeSingleCallReceipts(
+  trx: Transaction<Database>, subscriptions: SubscriptionReads, accountId: string, callId: string, e: SingleCallEnding, turns: readonly DialogTurn[],
+): Promise<void> {
+  const subscribed = await subscriptions.of(accountId);
   if (!subscribed) return;
   const call = await trx.selectFrom('single_calls').select(['kind', 'caller', 'callee', 'out_id', 'created_at']).where('call_id', '=', callId).where('account_id', '=', accountId).executeTakeFirst();
   if (!call) return;

@@ -2,10 +2,28 @@
 import type { CallTag } from '../../core/calls/dialog.js';
 import type { CallDialogRecord, ConversationStore, SingleCallEnding, SingleCallRecord } from '../../ports/conversation-store.js';
 import * as conversations from '../conversation-queries.js';
+import { TurnBatcher } from '../turn-batcher.js';
 import { VirtualNumberTables } from './virtual-number-tables.js';
 
-/** Dialogs and single calls (see store-tables.ts for how the layers compose). */
+/** Single-call rows written per statement or transaction at most. */
+const SINGLE_CALL_BATCH = 200;
+
+/**
+ * Dialogs and single calls (see store-tables.ts for how the layers compose). The single calls placed, and those
+ * ended, in one event-loop turn are written together: at thousands of calls a second, one multi-row insert and one
+ * transaction per turn instead of one commit per call is most of what the database costs.
+ */
 export abstract class ConversationTables extends VirtualNumberTables implements ConversationStore {
+  private readonly placedCalls = new TurnBatcher(async (calls: readonly SingleCallRecord[]) => {
+    await conversations.insertSingleCalls(this.db, calls);
+    return calls.map(() => undefined);
+  }, SINGLE_CALL_BATCH);
+
+  private readonly endedCalls = new TurnBatcher(async (ends: readonly conversations.SingleCallEnd[]) => {
+    await conversations.endSingleCalls(this.db, ends);
+    return ends.map(() => undefined);
+  }, SINGLE_CALL_BATCH);
+
   /** The account's dialog of that call. */
   getCallDialog(accountId: string, callId: string): Promise<CallDialogRecord | undefined> {
     return conversations.getCallDialog(this.db, accountId, callId);
@@ -18,7 +36,7 @@ export abstract class ConversationTables extends VirtualNumberTables implements 
 
   /** Records a single call as placed. */
   insertSingleCall(call: SingleCallRecord): Promise<void> {
-    return conversations.insertSingleCall(this.db, call);
+    return this.placedCalls.run(call);
   }
 
   /** The account's single call. */
@@ -28,6 +46,6 @@ export abstract class ConversationTables extends VirtualNumberTables implements 
 
   /** Writes a single call's end and its dialog in one transaction. */
   endSingleCall(accountId: string, callId: string, ending: SingleCallEnding, dialog?: CallDialogRecord): Promise<void> {
-    return conversations.endSingleCall(this.db, accountId, callId, ending, dialog);
+    return this.endedCalls.run({ accountId, callId, ending, ...(dialog ? { dialog } : {}) });
   }
 }
