@@ -6,3 +6,9 @@ export interface RobotTaskFlow {
   /** The DialogId of the robot (CreateRobotTask's DialogId). */
   robotId: string;
 }
+
+/** The tag a call handed to a person carries, valued with the number (shown as transferNumber, not as a label). */
+export const ROBOT_TRANSFER_TAG = 'transfer_number';
+
+/** The tag saying why a call could not run the script as written (the same name the agent flows use). */
+export const ROBOT_WARNING_TAG = 'flow_warning';
