@@ -11,6 +11,7 @@ import { assess, formatReport, toJson } from './gateway/report.js';
 import { runGatewayBench } from './gateway/run-gateway.js';
 import { formatDialog, runDialogBench } from './dialog/dialog.js';
 import { formatSingleCalls, runSingleCallBench } from './single-calls/run-single-calls.js';
+import { formatReceipts, runReceiptBench } from './receipts/run-receipts.js';
 import { envNumber, machineInfo, machineLine } from './lib/machine.js';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -69,7 +70,18 @@ async function singleCalls() {
   console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
 }
 
-const benches = { gateway, dialog, 'single-calls': singleCalls };
+async function receipts() {
+  const options = { calls: envNumber('BENCH_RECEIPT_CALLS', 20_000) };
+  const machine = machineInfo();
+  const results = await runReceiptBench(options);
+  console.log(`\n${machineLine(machine)}\n${formatReceipts(results).join('\n')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'receipts.json');
+  writeFileSync(file, JSON.stringify({ machine, options, results }, null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+const benches = { gateway, dialog, 'single-calls': singleCalls, receipts };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const bench = benches[name];

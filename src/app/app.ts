@@ -13,10 +13,14 @@ import { IdGenerator } from '../core/ids.js';
 import { VoiceResources } from '../core/media/voice-resources.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
+import { createHotlineServices, type HotlineServices } from '../core/hotline/hotline-services.js';
+import { LogVerificationSender, WebhookVerificationSender } from '../providers/hooks/hotline-code-senders.js';
 import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
+import { FsBlobStore } from '../providers/blobs/fs-blob-store.js';
+import { SoxMp3Decoder } from '../providers/audio/voice-file-sox.js';
 import { openStore } from '../store/open-store.js';
 import { authenticate } from '../gateway/auth/authenticate.js';
 import { ActionCatalog, generatedActionSpecs } from '../gateway/catalog/catalog.js';
@@ -26,7 +30,9 @@ import { buildHandlers } from '../gateway/products/handlers.js';
 import { Throttler } from '../gateway/throttle.js';
 import { createTaskFlows } from '../flows/task-flows/task-flows.js';
 import { createCallServices, type CallServices } from './call-services.js';
+import { createInteractiveCallServices } from './interactive-call-services.js';
 import { createLogger } from './logger.js';
+import { createReceiptServices, type ReceiptServices } from './receipt-services.js';
 import { loadMasterKey } from './master-key.js';
 
 /** A running waihu instance, without its HTTP listener. */
@@ -36,7 +42,7 @@ export interface App {
   readonly accessKeys: AccessKeyService;
   /** AI voice agents, LLM applications and robots, and the profiles calls run with. */
   readonly agents: AgentRegistry;
-  /** TTS templates, caller numbers and receipt settings. */
+  /** TTS templates, voice files, caller numbers and receipt settings. */
   readonly voiceResources: VoiceResources;
   /** The carrier, the chat model, the conversation planner and single calls, shared with the dialer. */
   readonly calls: CallServices;
@@ -49,6 +55,10 @@ export interface App {
   readonly ids: IdGenerator;
   /** Seals secrets at rest (AccessKey secrets, directory numbers). */
   readonly secrets: SecretBox;
+  /** The 400-number registry: qualifications, registrations and their review, transfer pools, verification codes. */
+  readonly hotline: HotlineServices;
+  /** Receipt subscriptions (asked by the dialer), pull and log use cases, and the push dispatcher (running). */
+  readonly receipts: ReceiptServices;
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -76,7 +86,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const campaigns = new CampaignService({ store, ids, clock, agents: new RegistryAgentNames(store) });
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
   const simulatorModels = { models: new StoredSimModels(store, clock), clock };
-  const voiceResources = new VoiceResources({ store, clock, randomBytes: (size) => randomBytes(size) });
+  const media = { blobs: new FsBlobStore(path.join(config.dataDir, 'blobs')), mp3: new SoxMp3Decoder(), newId: randomUUID };
+  const voiceResources = new VoiceResources({ store, clock, randomBytes: (size) => randomBytes(size), media });
   const taskFlows = createTaskFlows({ agents, voiceResources, store, clock, onWarning: (message, context) => logger.warn(context, message) });
   const calls = createCallServices({
     config, store, clock, ids, logger, taskFlows,
@@ -85,11 +96,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const engine = {
     ...calls, clock, resolveNumber: (accountId: string, number: string, type: EncryptionType) => numberLists.directory.resolve(accountId, number, type),
   };
+  const codeSender = config.verificationWebhookUrl ? new WebhookVerificationSender(config.verificationWebhookUrl, logger) : new LogVerificationSender(logger);
+  const hotline = createHotlineServices({ store, clock, ids, sender: codeSender, secrets });
+  const receipts = createReceiptServices({ config, store, clock, secrets, logger });
+  voiceResources.receiptConfigs.onChange(() => void receipts.subscriptions.refresh().catch((err: unknown) => logger.warn({ err }, 'receipt subscription refresh failed')));
+  await receipts.start();
   const handlers = buildHandlers({
-    accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine,
+    hotline, accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine, receipts: receipts.service,
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
     dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },
+    dyvmsInteractive: createInteractiveCallServices({ calls, store, voiceFiles: voiceResources.voiceFiles, ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}) }),
   });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;
@@ -107,12 +124,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }, NONCE_PURGE_INTERVAL_MS);
   purge.unref();
   return {
-    config, store, accessKeys, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets,
+    config, store, accessKeys, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets, hotline, receipts,
     builtActions: new Set(handlers.keys()),
     calls,
     close: async () => {
       await calls.close(config.shutdownTimeoutMs);
       clearInterval(purge);
+      await receipts.stop();
       await store.close();
     },
   };

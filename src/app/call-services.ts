@@ -9,6 +9,7 @@ import type { Config } from '../config/config.js';
 import type { AgentProfile } from '../core/agents/agent-profile.js';
 import { CallRecords } from '../core/calls/call-records.js';
 import type { IdGenerator } from '../core/ids.js';
+import { CallStateBoard } from '../dialer/live-calls/call-state-board.js';
 import { SingleCalls } from '../dialer/single-calls/single-calls.js';
 import { FlowPlanner } from '../flows/flow-planner.js';
 import type { TaskFlowPlanner } from '../flows/task-flows/task-flows.js';
@@ -48,6 +49,8 @@ export interface CallServices {
   llm: Llm | undefined;
   planner: FlowPlanner;
   singleCalls: SingleCalls;
+  /** Where each call this process placed stands (GetCallInfo); every dial of `telephony` is noted on it. */
+  callStates: CallStateBoard;
   calls: CallRecords;
   voices: VoiceCatalog;
   /** Waits up to `graceMs` for single calls in progress, then closes the carrier's ledger. */
@@ -63,15 +66,18 @@ export function createCallServices(deps: CallServicesDeps): CallServices {
   const models = new StoredSimModels(store, clock);
   // Simulated callees answer as personas chosen per number; the chat model plays them when one is configured.
   const personas = new PersonaCatalog({ seed: config.simSeed, ...(llm ? { llm } : {}) });
-  const telephony = new SimTelephony({ clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor });
+  const callStates = new CallStateBoard(clock);
+  const telephony = callStates.track(new SimTelephony({ clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor }));
   const planner = new FlowPlanner({
     profiles: deps.profiles, clock, ...(llm ? { llm } : {}), ...(deps.taskFlows ? { taskFlows: deps.taskFlows } : {}),
     onWarning: (message, context) => logger.warn(context, message),
   });
   logger.info({ engine: planner.engine, llm: llm?.description }, llm ? `agents talk through ${llm.description}` : 'no LLM configured: agents run on the script engine');
-  const singleCalls = new SingleCalls({ store, telephony, clock, ids, onError: (err, context) => logger.error({ err, context }, 'single call error') });
+  const singleCalls = new SingleCalls({
+    store, telephony, clock, ids, onError: (err, context) => logger.error({ err, context }, 'single call error'), onTerminating: (callId) => callStates.terminating(callId),
+  });
   return {
-    telephony, llm, planner, singleCalls, calls: new CallRecords(store), voices: simVoices,
+    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: simVoices,
     close: async (graceMs) => {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([singleCalls.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);

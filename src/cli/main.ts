@@ -6,6 +6,8 @@ import { keysCommand } from './keys.js';
 import { consoleOutput, type Output } from './output.js';
 import { serve } from './serve.js';
 import { simulateCommand } from './simulate.js';
+import { voiceFilesCommand } from './voice-files.js';
+import { hotlineCommand } from './hotline.js';
 
 const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voice APIs
 
@@ -16,6 +18,8 @@ const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voic
   waihu apps VERB ...         LLM applications: create|update|list|show|delete (waihu apps help)
   waihu robots VERB ...       scripted dialogs: create|update|list|show|delete|sample (waihu robots help)
   waihu agents VERB ...       AI voice agents: create|update|publish|offline|list|show|delete (waihu agents help)
+  waihu voice-files VERB ...  voice files for SingleCallByVoice: upload|list|show|delete (waihu voice-files help)
+  waihu hotline VERB ...      400-number registrations: list|show|approve|reject|qualify|suspend|restore (waihu hotline help)
   waihu help`;
 
 /** Runs the CLI with the given arguments; resolves with the process exit code. */
@@ -25,6 +29,8 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     if (command === 'serve') return await serve(loadConfig(), out);
     if (command === 'keys' || command === 'accounts') return await keysCommand(loadConfig(), command, rest, out);
     if (command === 'simulate') return await simulateCommand(loadConfig(), rest, out);
+    if (command === 'voice-files') return await voiceFilesCommand(loadConfig(), rest, out);
+    if (command === 'hotline') return await hotlineCommand(loadConfig(), rest, out);
     if (command !== undefined && AGENT_COMMANDS.includes(command)) return await agentsCommand(loadConfig(), command, rest, out);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.print(HELP);

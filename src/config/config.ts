@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RECEIPT_RETRY_SCHEDULE, isRetrySchedule } from '../core/receipts/retry-schedule.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
@@ -46,6 +47,10 @@ export const configSchema = z.object({
   /** Longest wait for the model's first bytes and between streamed pieces, not for the whole answer. */
   llmTimeoutMs: z.coerce.number().int().min(1).default(15_000),
   llmMaxRetries: z.coerce.number().int().min(0).max(5).default(2),
+  /** Delays before each re-push of a receipt batch that failed (docs/receipts.md); then the messages are kept as failed. */
+  receiptRetrySchedule: z.string().refine(isRetrySchedule, 'must list delays such as 1m,5m,10m (units ms, s, m, h)').default(DEFAULT_RECEIPT_RETRY_SCHEDULE),
+  /** Where SendVerification POSTs each code (an SMS gateway); unset: codes go to the log (development, docs/hotline.md). */
+  verificationWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The parsed, frozen configuration handed to the composition root. */

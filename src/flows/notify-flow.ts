@@ -6,8 +6,11 @@
 import { CallHungUpError, type CallSession, type PlaybackResult, type SayOptions } from '../ports/call-session.js';
 import { fillTemplate } from '../core/templates.js';
 
-/** What a prompt plays: a text spoken by TTS (placeholders filled from `params`), or a stored voice file. */
-export type PromptContent = { text: string; params?: Readonly<Record<string, string>> } | { mediaId: string };
+/**
+ * What a prompt plays: a text spoken by TTS (placeholders filled from `params`), or a stored voice file with, when
+ * known, its length (which the simulated carrier plays for).
+ */
+export type PromptContent = { text: string; params?: Readonly<Record<string, string>> } | { mediaId: string; durationMs?: number };
 
 /** dyvms voice settings, in the API's own units. */
 export interface VoiceSettings {
@@ -43,19 +46,24 @@ export function sayOptionsOf(settings: VoiceSettings, bargeIn: boolean): SayOpti
 export interface ResolvedPrompt {
   text?: string;
   mediaId?: string;
+  /** The voice file's length, when known. */
+  mediaDurationMs?: number;
   missing: string[];
 }
 
 /** Fills a text prompt's placeholders: its own params first, then the recipient's variables. */
 export function resolvePrompt(content: PromptContent, variables: Readonly<Record<string, string>>): ResolvedPrompt {
-  if ('mediaId' in content) return { mediaId: content.mediaId, missing: [] };
+  if ('mediaId' in content) return { mediaId: content.mediaId, missing: [], ...(content.durationMs !== undefined ? { mediaDurationMs: content.durationMs } : {}) };
   const { text, missing } = fillTemplate(content.text, { ...variables, ...content.params });
   return { text, missing };
 }
 
 /** Plays a resolved prompt on the session; an empty text plays nothing and counts as played. */
 export function playResolved(session: CallSession, prompt: ResolvedPrompt, options: SayOptions): Promise<PlaybackResult> {
-  if (prompt.mediaId !== undefined) return session.play(prompt.mediaId, options);
+  if (prompt.mediaId !== undefined) {
+    const play = { ...(options.bargeIn !== undefined ? { bargeIn: options.bargeIn } : {}), ...(prompt.mediaDurationMs !== undefined ? { durationMs: prompt.mediaDurationMs } : {}) };
+    return session.play(prompt.mediaId, play);
+  }
   if (prompt.text === undefined || prompt.text.trim() === '') return Promise.resolve({ completed: true });
   return session.say(prompt.text, options);
 }

@@ -39,6 +39,15 @@ export interface SayOptions {
   volume?: number;
 }
 
+/** Options of playing a stored voice file. */
+export interface PlayOptions extends Pick<SayOptions, 'bargeIn'> {
+  /**
+   * The file's length, when the flow knows it (voice files record theirs). The simulated carrier plays for this
+   * long; a carrier that streams the real audio takes the audio's own length and ignores it.
+   */
+  durationMs?: number;
+}
+
 /** How a prompt ended. */
 export interface PlaybackResult {
   /** False when the callee barged in before the end. */
@@ -100,7 +109,7 @@ export interface CallSession {
   /** Speaks `text` to the callee; resolves when it has been spoken or the callee barged in. */
   say(text: string, options?: SayOptions): Promise<PlaybackResult>;
   /** Plays a stored voice file (media id); resolves when it has been played or the callee barged in. */
-  play(mediaId: string, options?: Pick<SayOptions, 'bargeIn'>): Promise<PlaybackResult>;
+  play(mediaId: string, options?: PlayOptions): Promise<PlaybackResult>;
   /** Waits for the callee to say something or press a key. */
   listen(options: ListenOptions): Promise<ListenResult>;
   /** Collects keys pressed by the callee. */

@@ -6,6 +6,11 @@ import { simModelContract } from './store-contract-sim-models.js';
 import { agentContract } from './store-contract-agents.js';
 import { voiceResourceContract } from './store-contract-voice.js';
 import { virtualNumberContract } from './store-contract-virtual-numbers.js';
+import { receiptContract } from './store-contract-receipts.js';
+import { voiceFileContract } from './store-contract-voice-files.js';
+import { callTaskContract } from './store-contract-call-tasks.js';
+import { hotlineContract } from './store-contract-hotline.js';
+import { robotTaskContract } from './store-contract-robot-tasks.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -22,6 +27,11 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     agentContract(openFreshStore);
     voiceResourceContract(openFreshStore);
     virtualNumberContract(openFreshStore);
+    robotTaskContract(openFreshStore);
+    receiptContract(openFreshStore);
+    voiceFileContract(openFreshStore);
+    callTaskContract(openFreshStore);
+    hotlineContract(openFreshStore);
   });
 }
 

@@ -37,9 +37,18 @@ export function checkedMessageType(raw: string): ReceiptMessageType {
   return type;
 }
 
-/** The checked push URL: absolute http or https with a host, at most 512 characters. */
+/** The Url that subscribes a type for pull (ReceiveMessages / DeleteMessages) instead of push; docs/receipts.md. */
+export const PULL_RECEIPT_URL = 'pull:';
+
+/** How a stored Url delivers: `pull:` is pulled, anything else is a push URL. */
+export function receiptModeOf(url: string): 'push' | 'pull' {
+  return url === PULL_RECEIPT_URL ? 'pull' : 'push';
+}
+
+/** The checked push URL: absolute http or https with a host, at most 512 characters; or `pull:` for pull. */
 export function checkedReceiptUrl(raw: string): string {
   const text = raw.trim();
+  if (text.toLowerCase() === PULL_RECEIPT_URL) return PULL_RECEIPT_URL;
   if (text.length > MAX_RECEIPT_URL_LENGTH) throw new DomainError('InvalidArgument', `Url is longer than ${MAX_RECEIPT_URL_LENGTH} characters`, 'Url');
   let url: URL;
   try {
@@ -48,7 +57,7 @@ export function checkedReceiptUrl(raw: string): string {
     throw new DomainError('InvalidArgument', `Url "${text}" is not an absolute URL`, 'Url');
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new DomainError('InvalidArgument', 'Url must be an http:// or https:// URL with a host', 'Url');
+    throw new DomainError('InvalidArgument', 'Url must be an http:// or https:// URL with a host, or pull:', 'Url');
   }
   return text;
 }

@@ -8,18 +8,34 @@ export type ReceiptConfigChange = { set: ReceiptConfigRecord } | { removed: bool
 
 /** The account's receipt push URLs. */
 export class ReceiptConfigService {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(
     private readonly store: ReceiptConfigStore,
     private readonly clock: Clock,
   ) {}
 
-  /** Sets the type's URL, replacing any earlier one; an empty URL removes it instead (removed: false if none was set). */
+  /** Calls `listener` after every change (the receipt subscription cache re-reads at once in this process). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Sets the type's URL (or `pull:`), replacing any earlier one; an empty URL removes it instead (removed: false if none was set). */
   async set(accountId: string, rawType: string, rawUrl: string): Promise<ReceiptConfigChange> {
     const messageType = checkedMessageType(rawType);
-    if (rawUrl.trim() === '') return { removed: await this.store.deleteReceiptConfig(accountId, messageType), messageType };
+    if (rawUrl.trim() === '') {
+      const removed = await this.store.deleteReceiptConfig(accountId, messageType);
+      this.changed();
+      return { removed, messageType };
+    }
     const record = { accountId, messageType, url: checkedReceiptUrl(rawUrl), updatedAt: this.clock.now() };
     await this.store.putReceiptConfig(record);
+    this.changed();
     return { set: record };
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** The configured URLs, in the order of RECEIPT_MESSAGE_TYPES; only the given type's when one is named. */

@@ -4,6 +4,7 @@ import type { SecretBox } from '../../../core/accounts/secret-box.js';
 import type { IdGenerator } from '../../../core/ids.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { Store } from '../../../ports/store.js';
+import type { VoiceResources } from '../../../core/media/voice-resources.js';
 import { tokenServices } from '../../../core/tokens/token-services.js';
 import type { ActionHandler } from '../../action.js';
 import { getToken } from './get-token.js';
@@ -12,13 +13,15 @@ import { queryCallDetailByCallId } from './query-call-detail-by-call-id.js';
 import { queryRobotv2AllList } from './query-robotv2-all-list.js';
 import { addRtcAccount, getRtcToken } from './rtc-tokens.js';
 import { singleCallByTts } from './single-call-by-tts.js';
-import { noVoiceFiles, singleCallByVoice } from './single-call-by-voice.js';
+import { singleCallByVoice } from './single-call-by-voice.js';
 import type { SingleCallServices } from './single-call-params.js';
 import { addVirtualNumberRelation, queryVirtualNumber, queryVirtualNumberRelation } from './virtual-numbers.js';
 import { callTaskHandlers } from './call-tasks/index.js';
 import { robotTaskHandlers } from './robot-tasks/index.js';
 import { hotlineHandlers } from './hotline/index.js';
+import type { HotlineServices } from '../../../core/hotline/hotline-services.js';
 import { interactiveCallHandlers } from './interactive/index.js';
+import type { InteractiveCallServices } from './interactive/interactive-services.js';
 
 /** The services dyvmsapi's actions need. */
 export interface DyvmsServices {
@@ -29,6 +32,12 @@ export interface DyvmsServices {
   dyvmsCalls: SingleCallServices;
   /** The platform time zone (config.timeZone): QueryCallDetailByCallId's QueryDate day; Asia/Shanghai when unset. */
   timeZone?: string;
+  /** IvrCall, SmartCall, SmartCallOperate, GetCallInfo: live calls, callback URLs, the call-state board. */
+  dyvmsInteractive: InteractiveCallServices;
+  /** Voice files (SingleCallByVoice's VoiceCode) and the other voice resources. */
+  voiceResources: VoiceResources;
+  /** The 400-number registry: qualifications, registrations and their review, transfer pools, verification codes. */
+  hotline: HotlineServices;
 }
 
 /** Handlers of the dyvmsapi product. */
@@ -44,7 +53,7 @@ export function dyvmsHandlers(services: DyvmsServices): ActionHandler[] {
     addRtcAccount(tokens.rtc),
     getRtcToken(tokens.rtc),
     singleCallByTts(services.dyvmsCalls),
-    singleCallByVoice(services.dyvmsCalls, noVoiceFiles),
+    singleCallByVoice(services.dyvmsCalls, (accountId, code) => services.voiceResources.voiceFiles.find(accountId, code)),
     queryCallDetailByCallId({ store: services.dyvms.store, timeZone: services.timeZone }),
     addVirtualNumberRelation(numbers),
     queryVirtualNumber(numbers),

@@ -11,6 +11,11 @@ import { numberListActions, type NumberListServices } from './number-lists.js';
 import { robotActions } from './robots.js';
 import { simulatorModelActions, type SimulatorModelServices } from './simulator-model.js';
 import { voiceResourceActions } from './voice-resources.js';
+import { voiceFileActions } from './voice-files.js';
+import { hotlineActions } from './hotline.js';
+import type { HotlineServices } from '../../../core/hotline/hotline-services.js';
+import type { ReceiptService } from '../../../core/receipts/receipt-service.js';
+import { receiptActions } from './receipts.js';
 
 /** The services waihu's actions need. */
 export interface WaihuServices {
@@ -21,6 +26,11 @@ export interface WaihuServices {
   agents: AgentRegistry;
   /** TTS templates, caller numbers and receipt settings. */
   voiceResources: VoiceResources;
+  /** The 400-number registry (qualifications, registration review). */
+  hotline: HotlineServices;
+  /** Receipt pull, delivery log, re-push and signing secret; bodies show times in `timeZone`. */
+  receipts: ReceiptService;
+  timeZone: string;
 }
 
 /** Handlers of the waihu product. */
@@ -34,5 +44,8 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...llmApplicationActions(services.agents),
     ...robotActions(services.agents),
     ...voiceResourceActions(services.voiceResources),
+    ...voiceFileActions(services.voiceResources.voiceFiles),
+    ...hotlineActions(services.hotline),
+    ...receiptActions(services.receipts, services.timeZone),
   ];
 }

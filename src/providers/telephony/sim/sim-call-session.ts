@@ -15,6 +15,7 @@ import {
   type ListenOptions,
   type ListenResult,
   type PlaybackResult,
+  type PlayOptions,
   type SayOptions,
 } from '../../../ports/call-session.js';
 import { SILENT_CALLEE, type CalleeAction, type CalleeCue, type SimCallee } from './sim-callee.js';
@@ -102,9 +103,10 @@ export class SimCallSession implements CallSession {
     return this.prompt('say', text, { kind: 'prompt', text, durationMs }, options.bargeIn === true);
   }
 
-  /** Plays a voice file for SIM_PLAY_MS; the callee hears a prompt it cannot read. */
-  play(mediaId: string, options: Pick<SayOptions, 'bargeIn'> = {}): Promise<PlaybackResult> {
-    return this.prompt('play', mediaId, { kind: 'prompt', text: '', mediaId, durationMs: SIM_PLAY_MS }, options.bargeIn === true);
+  /** Plays a voice file for its length when the flow gives it, else SIM_PLAY_MS; the callee hears a prompt it cannot read. */
+  play(mediaId: string, options: PlayOptions = {}): Promise<PlaybackResult> {
+    const durationMs = options.durationMs !== undefined && options.durationMs >= 0 ? options.durationMs : SIM_PLAY_MS;
+    return this.prompt('play', mediaId, { kind: 'prompt', text: '', mediaId, durationMs }, options.bargeIn === true);
   }
 
   /** Waits for the callee's next utterance or keys, at most the timeout. */
