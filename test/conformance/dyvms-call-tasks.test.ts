@@ -29,7 +29,7 @@ describe('dyvms call tasks', () => {
   for (const client of CLIENTS) {
     test(`${client}: a JSON task calls every callee with their parameters until DONE`, async () => {
       const t = await callTaskTenant(server, client, `ct run ${client}`);
-      const [answers1, answers2] = callees(2, '380');
+      const [answers1, answers2] = callees(2, '380') as [string, string];
       const busy = callees(1, '381', '0001')[0]!;
       const data = { paramNames: ['name', 'item'], calleeList: [[answers1, '张三', '书'], [busy, '李四', '茶'], [answers2, '王五', '笔']].map(([callee, ...params]) => ({ callee, params })) };
       const before = Date.now();
