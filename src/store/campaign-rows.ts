@@ -4,7 +4,6 @@ import { isCallResult, type CallResult } from '../core/calls/call-result.js';
 import type { CallDay, CallWindow } from '../core/campaigns/call-time.js';
 import type { AttemptRecord, BatchRecord, DetailRecord, HangupDirection, TaskRecord } from '../core/campaigns/campaign-records.js';
 import type { DetailState } from '../core/campaigns/detail-state.js';
-import type { RetryReason } from '../core/campaigns/retry-settings.js';
 import { isTaskProduct, type TaskFlow } from '../core/campaigns/task-product.js';
 import type { TaskSettings } from '../core/campaigns/task-settings.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
@@ -61,7 +60,7 @@ function toSettings(row: Selectable<CampaignTasksTable>): TaskSettings {
     concurrency: num(row.concurrency),
     retry: {
       enabled: Number(row.retry_enabled) === 1,
-      reasons: JSON.parse(row.retry_reasons) as RetryReason[],
+      reasons: JSON.parse(row.retry_reasons) as CallResult[],
       times: Number(row.retry_times),
       intervalMinutes: Number(row.retry_interval_min),
     },

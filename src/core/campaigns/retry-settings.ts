@@ -34,8 +34,11 @@ export type RetryReason = (typeof RETRY_REASONS)[number];
 /** When a missed call is tried again. */
 export interface RetrySettings {
   enabled: boolean;
-  /** Outcomes that earn another attempt. */
-  reasons: readonly RetryReason[];
+  /**
+   * Outcomes that earn another attempt. aiccs tasks name RETRY_REASONS only; dyvms robot tasks map their
+   * RecallStateCodes onto a few more results (robot-task-settings.ts), so the engine takes any call result.
+   */
+  reasons: readonly CallResult[];
   /** Additional attempts after the first, 0..3. */
   times: number;
   /** Minutes between an attempt's end and the next attempt, 1..720. */
@@ -64,9 +67,10 @@ function parseReason(item: unknown, index: number): RetryReason {
 }
 
 /** The reasons listed, duplicates dropped, in documented order; an absent or empty list keeps `fallback`. */
-function parseReasons(value: unknown, fallback: readonly RetryReason[]): RetryReason[] {
+function parseReasons(value: unknown, fallback: readonly CallResult[]): CallResult[] {
   const list = readList(value, 'CallRetryReason', undefined);
-  const given = list === undefined || list.length === 0 ? fallback : list.map((item: unknown, index) => parseReason(item, index));
+  if (list === undefined || list.length === 0) return [...fallback];
+  const given = list.map((item: unknown, index) => parseReason(item, index));
   return RETRY_REASONS.filter((r) => given.includes(r));
 }
 

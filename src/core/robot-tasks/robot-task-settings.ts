@@ -20,7 +20,7 @@
  */
 import type { CallResult } from '../calls/call-result.js';
 import { parseCallDays, parseCallTime } from '../campaigns/call-time.js';
-import { RETRY_LIMITS, type RetryReason, type RetrySettings } from '../campaigns/retry-settings.js';
+import { RETRY_LIMITS, type RetrySettings } from '../campaigns/retry-settings.js';
 import { CALL_DAYS } from '../campaigns/call-time.js';
 import type { TaskSettings } from '../campaigns/task-settings.js';
 import { readBool, readInt, readString } from '../campaigns/setting-values.js';
@@ -136,16 +136,11 @@ export function recallStateCodeOf(result: CallResult): RecallStateCode | undefin
   return RECALL_STATE_CODES.find((c) => (RECALL_STATE_RESULTS[c] as readonly CallResult[]).includes(result));
 }
 
-/**
- * The engine retry settings of a robot task. The engine's RetrySettings names aiccs' CallRetryReason values, a
- * subset of CallResult; the retry policy itself compares plain CallResults (dialer/policies/retry.ts builds a
- * Set<CallResult>), so the results outside that subset (UNAVAILABLE, NO_USER_RESPONSE, OPERATOR_BLOCK) are passed as
- * they are and redial correctly.
- */
+/** The engine retry settings of a robot task: its RecallStateCodes as the call results they stand for. */
 export function robotRetrySettings(config: RobotTaskConfig): RetrySettings {
   return {
     enabled: config.retryType === 1,
-    reasons: recallResultsOf(config.recallStateCodes) as readonly CallResult[] as readonly RetryReason[],
+    reasons: recallResultsOf(config.recallStateCodes),
     times: config.recallTimes,
     intervalMinutes: config.recallInterval,
   };
