@@ -1,9 +1,10 @@
 /**
  * Persistence port of the 400-number registry: qualifications, transfer registrations and their review, transfer
  * callee pools and verification codes. Every method is scoped by account: another account's rows read as absent.
+ * Personal data arrives sealed and digested (core/hotline/hotline-sealing.ts); the store never sees it in clear.
  */
 import type {
-  QualificationRecord, QualificationStatus, RegisteredNumber, RegistrationRecord, RegistrationStatus, TransferConfigRecord,
+  QualificationRecord, QualificationStatus, RegistrationStatus, StoredRegisteredNumber, StoredRegistration, StoredTransferConfig,
   VerificationCodeRecord,
 } from '../core/hotline/hotline-records.js';
 import type { Page, PageRequest } from './campaign-store.js';
@@ -41,38 +42,44 @@ export interface HotlineStore {
   setHotlineQualificationStatus(accountId: string, qualificationId: string, status: QualificationStatus): Promise<boolean>;
 
   /** Stores a new registration (status PENDING) with its transfer numbers, in one transaction. */
-  insertHotlineRegistration(record: RegistrationRecord): Promise<void>;
+  insertHotlineRegistration(record: StoredRegistration): Promise<void>;
   /** The account's registration with that id, transfer numbers in submission order. */
-  getHotlineRegistration(accountId: string, id: string): Promise<RegistrationRecord | undefined>;
+  getHotlineRegistration(accountId: string, id: string): Promise<StoredRegistration | undefined>;
   /** The account's registrations matching the filter, newest first, each with its transfer numbers. */
-  pageHotlineRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<RegistrationRecord>>;
+  pageHotlineRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<StoredRegistration>>;
   /**
    * Moves a PENDING registration to its decided state; false when it is not (or no longer) pending, so two
    * reviewers racing on one registration cannot both decide it.
    */
   reviewHotlineRegistration(accountId: string, id: string, review: ReviewWrite): Promise<boolean>;
-  /** Which of `phoneNumbers` are transfer numbers of the account's registrations that match `where`. */
-  findHotlineTransferNumbers(accountId: string, where: TransferNumberScope, phoneNumbers: readonly string[]): Promise<string[]>;
+  /** Which of `phoneNumberDigests` are (digests of) transfer numbers of the account's registrations that match `where`. */
+  findHotlineTransferNumbers(accountId: string, where: TransferNumberScope, phoneNumberDigests: readonly string[]): Promise<string[]>;
   /** Transfer numbers of the approved registrations of a qualification's 400 number, newest registration first. */
-  pageRegisteredHotlineNumbers(accountId: string, qualificationId: string, hotlineNumber: string, page: PageRequest): Promise<Page<RegisteredNumber>>;
+  pageRegisteredHotlineNumbers(accountId: string, qualificationId: string, hotlineNumber: string, page: PageRequest): Promise<Page<StoredRegisteredNumber>>;
 
   /** Sets (or replaces) a 400 number's transfer callee pool; the first creation time is kept on replacement. */
-  putHotlineTransferConfig(record: TransferConfigRecord): Promise<void>;
+  putHotlineTransferConfig(record: StoredTransferConfig): Promise<void>;
   /** The account's transfer callee pool of that 400 number. */
-  getHotlineTransferConfig(accountId: string, hotlineNumber: string): Promise<TransferConfigRecord | undefined>;
+  getHotlineTransferConfig(accountId: string, hotlineNumber: string): Promise<StoredTransferConfig | undefined>;
 
   /**
-   * Stores a new, not yet delivered code for (account, target, bizType), replacing the previous one, but only when
+   * The sealed key the registry's digests are made with: stores `offered` when there is none yet and returns the
+   * one kept, so concurrent first calls on several nodes all end up with the same key.
+   */
+  ensureHotlineDigestKey(offered: string): Promise<string>;
+
+  /**
+   * Stores a new, not yet delivered code for (account, targetDigest, bizType), replacing the previous one, but only when
    * the previous one was issued at least `minIntervalMs` before this one; false (nothing written) otherwise. Atomic,
    * so concurrent sends to one number cannot both pass the resend limit.
    */
   claimVerificationCode(record: VerificationCodeRecord, minIntervalMs: number): Promise<boolean>;
   /** Marks the code issued at `sentAt` delivered (usable). */
-  markVerificationCodeDelivered(accountId: string, target: string, bizType: string, sentAt: number): Promise<void>;
+  markVerificationCodeDelivered(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<void>;
   /** Removes the code issued at `sentAt`; true when this call removed it (so it is used at most once). */
-  deleteVerificationCode(accountId: string, target: string, bizType: string, sentAt: number): Promise<boolean>;
-  /** The current code of (account, target, bizType). */
-  getVerificationCode(accountId: string, target: string, bizType: string): Promise<VerificationCodeRecord | undefined>;
+  deleteVerificationCode(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<boolean>;
+  /** The current code of (account, targetDigest, bizType). */
+  getVerificationCode(accountId: string, targetDigest: string, bizType: string): Promise<VerificationCodeRecord | undefined>;
   /** Counts one wrong guess against the code issued at `sentAt`. */
-  countVerificationFailure(accountId: string, target: string, bizType: string, sentAt: number): Promise<void>;
+  countVerificationFailure(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * write is scoped by account, so another account's template, number or setting reads as absent.
  */
 import type { CallerNumberRecord } from '../core/media/caller-number.js';
-import type { ReceiptConfigRecord, ReceiptMessageType } from '../core/media/receipt-config.js';
+import type { ReceiptConfigRecord, ReceiptSettingType } from '../core/media/receipt-config.js';
 import type { TtsTemplateRecord } from '../core/media/tts-template.js';
 import type { Page, PageRequest } from './campaign-store.js';
 
@@ -40,7 +40,7 @@ export interface ReceiptConfigStore {
   /** Sets or replaces the URL of the record's type in one statement. */
   putReceiptConfig(record: ReceiptConfigRecord): Promise<void>;
   /** False when the account had no URL for that type. */
-  deleteReceiptConfig(accountId: string, messageType: ReceiptMessageType): Promise<boolean>;
+  deleteReceiptConfig(accountId: string, messageType: ReceiptSettingType): Promise<boolean>;
   /** Every URL the account has set, in no particular order. */
   listReceiptConfigs(accountId: string): Promise<ReceiptConfigRecord[]>;
 }

@@ -37,14 +37,18 @@ test('a failing migration is named in the error and rolls back the whole batch',
   }
 });
 
-test('the real migrations create the accounts, campaign, simulator-model, agent, conversation, voice-resource and virtual-number tables', async () => {
+test('the real migrations create every table of the store', async () => {
   const { store, db } = storeWith({ ...storeMigrations });
   try {
     await store.migrate();
     const campaignTables = ['call_attempts', 'callee_calls', 'campaign_batches', 'campaign_detail_tallies', 'campaign_details', 'campaign_tasks', 'do_not_call', 'number_directory'];
     const conversationTables = ['ai_voice_agents', 'llm_applications', 'robots', 'single_calls'];
-    const voiceTables = ['caller_numbers', 'receipt_configs', 'tts_templates', 'virtual_number_relations'];
-    assert.deepEqual(await tableNames(db), ['access_keys', 'accounts', 'sim_models', ...campaignTables, ...conversationTables, ...voiceTables].sort());
+    const voiceTables = ['caller_numbers', 'receipt_configs', 'tts_templates', 'virtual_number_relations', 'voice_files'];
+    const dyvmsTaskTables = ['call_tasks', 'robot_tasks'];
+    const hotlineTables = ['hotline_digest_keys', 'hotline_qualifications', 'hotline_registration_numbers', 'hotline_registrations', 'hotline_transfer_configs', 'hotline_verification_codes'];
+    const receiptTables = ['receipt_outbox', 'receipt_secrets'];
+    const all = ['access_keys', 'accounts', 'sim_models', ...campaignTables, ...conversationTables, ...voiceTables, ...dyvmsTaskTables, ...hotlineTables, ...receiptTables];
+    assert.deepEqual(await tableNames(db), all.sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);
     assert.deepEqual(rows.map((r) => r.name), ['request_nonces']);

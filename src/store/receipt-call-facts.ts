@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import { DYVMS_STATUS_CODE, type CallResult } from '../core/calls/call-result.js';
 import type { DialogTurn } from '../core/calls/dialog.js';
 import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
-import { receiptModeOf, type ReceiptMessageType } from '../core/media/receipt-config.js';
+import { isReceiptMessageType, receiptModeOf } from '../core/media/receipt-config.js';
 import { endReceipts, familyOfSingleCall, familyOfTask, originationReceipts, type CallFacts } from '../core/receipts/call-receipts.js';
 import type { NewReceipt, SubscribedTypes } from '../core/receipts/receipt-records.js';
 import type { CallDialogRecord, SingleCallEnding } from '../ports/conversation-store.js';
@@ -90,8 +90,9 @@ export class SubscriptionReads {
 
 async function storedSubscriptions(trx: Transaction<Database>, accountId: string): Promise<SubscribedTypes | undefined> {
   const rows = await trx.selectFrom('receipt_configs').select(['message_type', 'url']).where('account_id', '=', accountId).execute();
-  if (rows.length === 0) return undefined;
-  return Object.fromEntries(rows.map((r) => [r.message_type as ReceiptMessageType, receiptModeOf(r.url)]));
+  const receipts = rows.filter((r) => isReceiptMessageType(r.message_type));
+  if (receipts.length === 0) return undefined;
+  return Object.fromEntries(receipts.map((r) => [r.message_type, receiptModeOf(r.url)]));
 }
 
 /** Writes a single call's receipts (its whole life: it has no origination mark), if the account takes any. */

@@ -17,10 +17,11 @@ export interface HotlineRegistrationsTable {
   account_id: string;
   qualification_id: string;
   hotline_number: string;
-  operator_name: string;
-  operator_mail: string;
-  operator_mobile: string;
-  operator_identity_card: string;
+  /** SecretBox ciphertexts, like every `_sealed` column. */
+  operator_name_sealed: string;
+  operator_mail_sealed: string;
+  operator_mobile_sealed: string;
+  operator_identity_card_sealed: string;
   agreement: string;
   /** 'PENDING', 'APPROVED' or 'REJECTED'. */
   status: string;
@@ -36,27 +37,29 @@ export interface HotlineRegistrationNumbersTable {
   position: number;
   account_id: string;
   hotline_number: string;
-  phone_number: string;
-  owner_name: string;
-  identity_card: string;
+  /** Keyed HMAC of the number, what lookups match on. */
+  phone_number_digest: string;
+  phone_number_sealed: string;
+  owner_name_sealed: string;
+  identity_card_sealed: string;
 }
 
-/** Row of `hotline_transfer_configs`: the transfer callee pool of one 400 number; targets are JSON text. */
+/** Row of `hotline_transfer_configs`: the transfer callee pool of one 400 number; targets are sealed JSON text. */
 export interface HotlineTransferConfigsTable {
   account_id: string;
   hotline_number: string;
   qualification_id: string;
   route_mode: string;
   transfer_timeout_s: number;
-  targets: string;
+  targets_sealed: string;
   created_at: number;
   updated_at: number;
 }
 
-/** Row of `hotline_verification_codes`: the live code of one number, hashed; delivered 0/1. */
+/** Row of `hotline_verification_codes`: the live code of one number (by its digest), hashed; delivered 0/1. */
 export interface HotlineVerificationCodesTable {
   account_id: string;
-  target: string;
+  target_digest: string;
   biz_type: string;
   salt: string;
   code_hash: string;
@@ -66,6 +69,12 @@ export interface HotlineVerificationCodesTable {
   delivered: number;
 }
 
+/** Row of `hotline_digest_keys`: the sealed key of the registry's digests (one row, name 'v1'). */
+export interface HotlineDigestKeysTable {
+  name: string;
+  key_sealed: string;
+}
+
 /** The tables by name. */
 export interface HotlineTables {
   hotline_qualifications: HotlineQualificationsTable;
@@ -73,4 +82,5 @@ export interface HotlineTables {
   hotline_registration_numbers: HotlineRegistrationNumbersTable;
   hotline_transfer_configs: HotlineTransferConfigsTable;
   hotline_verification_codes: HotlineVerificationCodesTable;
+  hotline_digest_keys: HotlineDigestKeysTable;
 }

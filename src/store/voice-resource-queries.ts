@@ -1,7 +1,7 @@
 /** Queries for an account's voice resources: TTS templates, caller numbers, receipt push URLs; all scoped by account. */
 import type { Kysely, Selectable } from 'kysely';
 import type { CallerNumberRecord } from '../core/media/caller-number.js';
-import type { ReceiptConfigRecord, ReceiptMessageType } from '../core/media/receipt-config.js';
+import type { ReceiptConfigRecord, ReceiptSettingType } from '../core/media/receipt-config.js';
 import type { TtsTemplateRecord, TtsTemplateType } from '../core/media/tts-template.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
 import type { TtsTemplateFilter } from '../ports/voice-resource-store.js';
@@ -103,7 +103,7 @@ export async function putReceiptConfig(db: Kysely<Database>, r: ReceiptConfigRec
 }
 
 /** Removes the URL of a message type. */
-export async function deleteReceiptConfig(db: Kysely<Database>, accountId: string, messageType: ReceiptMessageType): Promise<boolean> {
+export async function deleteReceiptConfig(db: Kysely<Database>, accountId: string, messageType: ReceiptSettingType): Promise<boolean> {
   const result = await db.deleteFrom('receipt_configs').where('account_id', '=', accountId).where('message_type', '=', messageType).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -111,5 +111,5 @@ export async function deleteReceiptConfig(db: Kysely<Database>, accountId: strin
 /** Every URL the account set. */
 export async function listReceiptConfigs(db: Kysely<Database>, accountId: string): Promise<ReceiptConfigRecord[]> {
   const rows = await db.selectFrom('receipt_configs').selectAll().where('account_id', '=', accountId).execute();
-  return rows.map((row) => ({ accountId: row.account_id, messageType: row.message_type as ReceiptMessageType, url: row.url, updatedAt: Number(row.updated_at) }));
+  return rows.map((row) => ({ accountId: row.account_id, messageType: row.message_type as ReceiptSettingType, url: row.url, updatedAt: Number(row.updated_at) }));
 }

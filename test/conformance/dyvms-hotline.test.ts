@@ -131,6 +131,9 @@ describe('dyvms 400-number registry', () => {
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', { ...good, Agreement: 'false' }, 'InvalidParameter', 400, /"Agreement"/);
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', { ...good, HotlineNumber: '95588' }, 'InvalidParameter', 400, /"HotlineNumber"/);
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', { ...good, OperatorIdentityCard: '110105194912310021' }, 'InvalidParameter', 400, /"OperatorIdentityCard"/);
+      // The message names the parameter but shows the address only masked: messages can end up in logs.
+      const badMail = await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', { ...good, OperatorMail: 'wang.fang@corp' }, 'InvalidParameter', 400, /"OperatorMail" is not valid: "w\*\*\*@corp" is not an e-mail address/);
+      assert.doesNotMatch(String(badMail.Message), /wang\.fang/);
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', { ...good, QualificationId: '999' }, 'InvalidQualificationId.NotFound', 404, /999/);
       // None of those used the code up: it still registers.
       await dyvms(client, t, 'SubmitHotlineTransferRegister', good);

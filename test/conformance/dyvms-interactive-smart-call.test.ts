@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import type { ReceiptMessageType } from '../../src/core/media/receipt-config.js';
 import { BRIDGE_NOTICE } from '../../src/flows/bridge-flow.js';
 import { SMART_CALL_CALLBACK_TYPE } from '../../src/gateway/products/dyvmsapi/interactive/interactive-services.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
@@ -73,8 +72,7 @@ describe('dyvms SmartCall, SmartCallOperate and GetCallInfo', () => {
   async function account(client: ClientName, name: string, url: string | undefined): Promise<Tenant> {
     const t = await otherTenant(server, `${name} ${client}`);
     await waihu(client, t, 'AddCallerNumber', { PhoneNumber: SHOW });
-    // Written straight to the store: SetReceiptConfig learns the SmartCallCallback type from the receipts work.
-    if (url) await server.app.store.putReceiptConfig({ accountId: t.accountId, messageType: SMART_CALL_CALLBACK_TYPE as ReceiptMessageType, url, updatedAt: Date.now() });
+    if (url) await waihu(client, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: url });
     return t;
   }
 

@@ -10,6 +10,7 @@ import { createApp, ensureDefaultAccount } from '../../src/app/app.js';
 import { createLogger } from '../../src/app/logger.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { RegistrationRecord } from '../../src/core/hotline/hotline-records.js';
+import { HotlineSealing } from '../../src/core/hotline/hotline-sealing.js';
 import { waihu } from '../support/cli-runner.js';
 
 /** The command's stdout parsed as JSON, after checking it succeeded. */
@@ -27,6 +28,8 @@ async function seeded(): Promise<{ dir: string; ids: string[]; qualificationId: 
     const key = await ensureDefaultAccount(app);
     const accountId = key!.AccountId;
     const q = await app.hotline.registry.createQualification(accountId, { corpName: '某某公司' });
+    // Stored as the registry stores a submission: sealed under the data dir's master key.
+    const sealing = new HotlineSealing(app.secrets, app.store);
     const ids: string[] = [];
     for (const [i, number] of ['13811110001', '13811110002'].entries()) {
       const record: RegistrationRecord = {
@@ -35,7 +38,7 @@ async function seeded(): Promise<{ dir: string; ids: string[]; qualificationId: 
         numbers: [{ phoneNumber: number, ownerName: '机主', identityCard: '11010519491231002X' }], status: 'PENDING', rejectReason: null, reviewedAt: null,
         createdAt: app.clock.now() + i,
       };
-      await app.store.insertHotlineRegistration(record);
+      await app.store.insertHotlineRegistration(await sealing.sealRegistration(record));
       ids.push(record.id);
     }
     return { dir, ids, qualificationId: q.qualificationId };

@@ -76,6 +76,16 @@ export function personName(raw: unknown, param: string): string {
 /** An e-mail address: trimmed, at most 128 characters, shaped like local@domain.tld. */
 export function emailAddress(raw: unknown, param: string): string {
   const text = String(raw ?? '').trim();
-  if (text.length > MAX_EMAIL_LENGTH || !EMAIL.test(text)) throw new DomainError('InvalidArgument', `"${text}" is not an e-mail address`, param);
+  if (text.length > MAX_EMAIL_LENGTH || !EMAIL.test(text)) throw new DomainError('InvalidArgument', `"${maskEmail(text)}" is not an e-mail address`, param);
   return text;
+}
+
+/**
+ * An e-mail address as messages show it: the first character and the domain (a***@example.cn). Error messages
+ * may end up in logs, and the rule is that personal data reaches no log line in clear.
+ */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${address[0]}***${address.slice(at)}`;
 }

@@ -52,8 +52,33 @@ export interface RegistrationRecord {
   createdAt: number;
 }
 
+/** A transfer number as the store keeps it (hotline-sealing.ts): every field sealed, the number also digested for matching. */
+export interface StoredTransferNumber {
+  /** Keyed HMAC of the number: what duplicate and pool checks match on. */
+  phoneNumberDigest: string;
+  phoneNumberSealed: string;
+  ownerNameSealed: string;
+  identityCardSealed: string;
+}
+
+/** A registration as the store keeps it: the operator's personal data and the numbers sealed. */
+export interface StoredRegistration extends Omit<RegistrationRecord, 'operatorName' | 'operatorMail' | 'operatorMobile' | 'operatorIdentityCard' | 'numbers'> {
+  operatorNameSealed: string;
+  operatorMailSealed: string;
+  operatorMobileSealed: string;
+  operatorIdentityCardSealed: string;
+  numbers: StoredTransferNumber[];
+}
+
 /** A transfer number of an approved registration, as ListHotlineTransferNumber lists it. */
 export interface RegisteredNumber extends TransferNumber {
+  registrationId: string;
+  qualificationId: string;
+  hotlineNumber: string;
+}
+
+/** A stored transfer number of an approved registration, still sealed. */
+export interface StoredRegisteredNumber extends StoredTransferNumber {
   registrationId: string;
   qualificationId: string;
   hotlineNumber: string;
@@ -82,11 +107,16 @@ export interface TransferConfigRecord {
   updatedAt: number;
 }
 
-/** A verification code as stored: only its salted hash, never the code. */
+/** A pool as the store keeps it: the targets sealed as one JSON text (nothing queries them). */
+export interface StoredTransferConfig extends Omit<TransferConfigRecord, 'targets'> {
+  targetsSealed: string;
+}
+
+/** A verification code as stored: only its salted hash, never the code, and only a digest of the mobile. */
 export interface VerificationCodeRecord {
   accountId: string;
-  /** The mobile number the code was sent to. */
-  target: string;
+  /** Keyed HMAC of the mobile number the code was sent to (hotline-sealing.ts); the number itself is not kept. */
+  targetDigest: string;
   bizType: string;
   salt: string;
   codeHash: string;

@@ -11,6 +11,7 @@ import type { HotlineStore, RegistrationFilter } from '../../ports/hotline-store
 import type { QualificationRecord, QualificationStatus, RegisteredNumber, RegistrationRecord, TransferNumber } from './hotline-records.js';
 import { emailAddress, hotlineNumber, identityCard, isMobile, MAX_TRANSFER_NUMBERS, personName, transferTarget } from './hotline-inputs.js';
 import { HotlineError } from './hotline-errors.js';
+import type { HotlineSealing } from './hotline-sealing.js';
 import type { HotlineVerification } from './hotline-verification.js';
 import { reviewRegistration, type ReviewDecision } from './registration-review.js';
 
@@ -20,6 +21,8 @@ export interface HotlineRegistryDeps {
   clock: Clock;
   ids: IdGenerator;
   verification: HotlineVerification;
+  /** Personal data goes to the store sealed and comes back opened. */
+  sealing: HotlineSealing;
 }
 
 /** SubmitHotlineTransferRegister's parameters, as received. */
@@ -102,7 +105,7 @@ export class HotlineRegistry {
     };
     await this.refuseRegisteredNumbers(accountId, hotline, record.numbers);
     await this.deps.verification.verify(accountId, mobile, input.OperatorMobileVerifyCode, 'OperatorMobileVerifyCode');
-    await this.deps.store.insertHotlineRegistration(record);
+    await this.deps.store.insertHotlineRegistration(await this.deps.sealing.sealRegistration(record));
     return record;
   }
 
@@ -110,25 +113,27 @@ export class HotlineRegistry {
   async registrationFiles(accountId: string, qualificationId: string, hotline: string, page: PageRequest): Promise<{ qualification: QualificationRecord; page: Page<RegistrationRecord> }> {
     const qualification = await this.qualification(accountId, qualificationId);
     const filter = { qualificationId: qualification.qualificationId, hotlineNumber: hotlineNumber(hotline, 'HotlineNumber') };
-    return { qualification, page: await this.deps.store.pageHotlineRegistrations(accountId, filter, page) };
+    return { qualification, page: await this.listRegistrations(accountId, filter, page) };
   }
 
   /** ListHotlineTransferNumber: the transfer numbers of approved registrations only; a pending number is not registered yet. */
   async registeredNumbers(accountId: string, qualificationId: string, hotline: string, page: PageRequest): Promise<Page<RegisteredNumber>> {
     const qualification = await this.qualification(accountId, qualificationId);
-    return this.deps.store.pageRegisteredHotlineNumbers(accountId, qualification.qualificationId, hotlineNumber(hotline, 'HotlineNumber'), page);
+    const found = await this.deps.store.pageRegisteredHotlineNumbers(accountId, qualification.qualificationId, hotlineNumber(hotline, 'HotlineNumber'), page);
+    return { total: found.total, items: found.items.map((n) => this.deps.sealing.openRegisteredNumber(n)) };
   }
 
   /** The registrations for review, newest first. */
-  listRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<RegistrationRecord>> {
-    return this.deps.store.pageHotlineRegistrations(accountId, filter, page);
+  async listRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<RegistrationRecord>> {
+    const found = await this.deps.store.pageHotlineRegistrations(accountId, filter, page);
+    return { total: found.total, items: found.items.map((r) => this.deps.sealing.openRegistration(r)) };
   }
 
   /** One registration; NotFound (RegistrationId) when the account has none by that id. */
   async registration(accountId: string, id: string): Promise<RegistrationRecord> {
     const found = await this.deps.store.getHotlineRegistration(accountId, id.trim());
     if (!found) throw new DomainError('NotFound', `The specified RegistrationId "${id}" does not exist`, 'RegistrationId');
-    return found;
+    return this.deps.sealing.openRegistration(found);
   }
 
   /** Approves or rejects a pending registration (registration-review.ts); returns it as decided. */
@@ -154,8 +159,9 @@ export class HotlineRegistry {
 
   /** InvalidArgument naming the first number already registered (or waiting for review) on this 400 number. */
   private async refuseRegisteredNumbers(accountId: string, hotline: string, numbers: readonly TransferNumber[]): Promise<void> {
-    const taken = new Set(await this.deps.store.findHotlineTransferNumbers(accountId, { hotlineNumber: hotline, statuses: ['PENDING', 'APPROVED'] }, numbers.map((n) => n.phoneNumber)));
-    const index = numbers.findIndex((n) => taken.has(n.phoneNumber));
+    const digests = await this.deps.sealing.digests(numbers.map((n) => n.phoneNumber));
+    const taken = new Set(await this.deps.store.findHotlineTransferNumbers(accountId, { hotlineNumber: hotline, statuses: ['PENDING', 'APPROVED'] }, digests));
+    const index = digests.findIndex((digest) => taken.has(digest));
     if (index >= 0) {
       throw new DomainError('InvalidArgument', `${numbers[index]!.phoneNumber} is already registered, or waiting for review, on ${hotline}`, `${INFOS}.${index + 1}.PhoneNumber`);
     }

@@ -1,9 +1,11 @@
 /** The 400-number registry's services built together, since the registry checks codes and the pool checks registrations. */
+import type { SecretBox } from '../accounts/secret-box.js';
 import type { Clock } from '../../ports/clock.js';
 import type { VerificationCodeSender } from '../../ports/hotline-code-sender.js';
 import type { HotlineStore } from '../../ports/hotline-store.js';
 import type { IdGenerator } from '../ids.js';
 import { HotlineRegistry } from './hotline-registry.js';
+import { HotlineSealing } from './hotline-sealing.js';
 import { HotlineTransferPool } from './hotline-transfer-pool.js';
 import { HotlineVerification } from './hotline-verification.js';
 import type { CodeRandomness } from './verification-code.js';
@@ -21,12 +23,16 @@ export interface HotlineDeps {
   clock: Clock;
   ids: IdGenerator;
   sender: VerificationCodeSender;
+  /** Seals the personal data the registry keeps (docs/hotline.md "Personal data at rest"). */
+  secrets: SecretBox;
   random?: CodeRandomness;
 }
 
-/** Builds the three services over one store. */
+/** Builds the three services over one store, sharing one sealing (and so one digest key). */
 export function createHotlineServices(deps: HotlineDeps): HotlineServices {
-  const verification = new HotlineVerification({ store: deps.store, clock: deps.clock, sender: deps.sender, ...(deps.random ? { random: deps.random } : {}) });
-  const registry = new HotlineRegistry({ store: deps.store, clock: deps.clock, ids: deps.ids, verification });
-  return { registry, verification, pool: new HotlineTransferPool({ store: deps.store, clock: deps.clock, registry }) };
+  const { store, clock } = deps;
+  const sealing = new HotlineSealing(deps.secrets, store);
+  const verification = new HotlineVerification({ store, clock, sender: deps.sender, sealing, ...(deps.random ? { random: deps.random } : {}) });
+  const registry = new HotlineRegistry({ store, clock, ids: deps.ids, verification, sealing });
+  return { registry, verification, pool: new HotlineTransferPool({ store, clock, registry, sealing }) };
 }

@@ -9,6 +9,7 @@ import type { HotlineStore } from '../../ports/hotline-store.js';
 import type { CalledRouteMode, TransferConfigRecord, TransferTarget } from './hotline-records.js';
 import { hotlineNumber, transferTarget } from './hotline-inputs.js';
 import type { HotlineRegistry } from './hotline-registry.js';
+import type { HotlineSealing } from './hotline-sealing.js';
 
 /** Seconds a target rings before the next is tried; the doc's example value, not settable through the API. */
 export const DEFAULT_TRANSFER_TIMEOUT_S = 30;
@@ -28,6 +29,8 @@ export interface TransferPoolDeps {
   store: HotlineStore;
   clock: Clock;
   registry: HotlineRegistry;
+  /** Targets are sealed at rest and matched against registrations by digest. */
+  sealing: HotlineSealing;
 }
 
 /** Sets and reads transfer callee pools. */
@@ -43,8 +46,9 @@ export class HotlineTransferPool {
     }
     const targets = poolTargets(input.Details);
     const scope = { hotlineNumber: hotline, statuses: ['APPROVED'] as const, qualificationId: qualification.qualificationId };
-    const approved = new Set(await this.deps.store.findHotlineTransferNumbers(accountId, scope, targets.map((t) => t.called)));
-    const index = targets.findIndex((t) => !approved.has(t.called));
+    const digests = await this.deps.sealing.digests(targets.map((t) => t.called));
+    const approved = new Set(await this.deps.store.findHotlineTransferNumbers(accountId, scope, digests));
+    const index = digests.findIndex((digest) => !approved.has(digest));
     if (index >= 0) {
       throw new DomainError('InvalidArgument', `${targets[index]!.called} is not an approved transfer number of ${hotline} under qualification ${qualification.qualificationId} (SubmitHotlineTransferRegister, then the operator's approval)`, `Details.${index + 1}.Called`);
     }
@@ -53,7 +57,7 @@ export class HotlineTransferPool {
       accountId, hotlineNumber: hotline, qualificationId: qualification.qualificationId, routeMode: input.CalledRouteMode,
       transferTimeoutS: DEFAULT_TRANSFER_TIMEOUT_S, targets, createdAt: now, updatedAt: now,
     };
-    await this.deps.store.putHotlineTransferConfig(record);
+    await this.deps.store.putHotlineTransferConfig(this.deps.sealing.sealTransferConfig(record));
     return record;
   }
 
@@ -62,7 +66,7 @@ export class HotlineTransferPool {
     const hotline = hotlineNumber(phoneNumber, 'PhoneNumber');
     const found = await this.deps.store.getHotlineTransferConfig(accountId, hotline);
     if (!found) throw new DomainError('NotFound', `no transfer callee pool is set for ${hotline}; SetTransferCalleePoolConfig sets one`, 'PhoneNumber');
-    return found;
+    return this.deps.sealing.openTransferConfig(found);
   }
 }
 

@@ -8,6 +8,7 @@ import { VerificationDeliveryError, type VerificationCodeSender } from '../../po
 import type { HotlineStore } from '../../ports/hotline-store.js';
 import { HotlineError } from './hotline-errors.js';
 import { isMobile } from './hotline-inputs.js';
+import type { HotlineSealing } from './hotline-sealing.js';
 import {
   checkCode, CODE_TTL_MS, cryptoRandomness, describeRefusal, hashCode, newCode, newSalt, RESEND_INTERVAL_MS, type CodeRandomness,
 } from './verification-code.js';
@@ -20,6 +21,8 @@ export interface HotlineVerificationDeps {
   store: HotlineStore;
   clock: Clock;
   sender: VerificationCodeSender;
+  /** Codes are kept by a digest of the mobile, not the number. */
+  sealing: HotlineSealing;
   random?: CodeRandomness;
 }
 
@@ -49,8 +52,9 @@ export class HotlineVerification {
     const sentAt = clock.now();
     const code = newCode(this.random);
     const salt = newSalt(this.random);
+    const targetDigest = await this.deps.sealing.digest(target);
     const record = {
-      accountId, target, bizType: request.bizType, salt, codeHash: hashCode(code, salt), sentAt, expiresAt: sentAt + CODE_TTL_MS, failedAttempts: 0, delivered: false,
+      accountId, targetDigest, bizType: request.bizType, salt, codeHash: hashCode(code, salt), sentAt, expiresAt: sentAt + CODE_TTL_MS, failedAttempts: 0, delivered: false,
     };
     if (!(await store.claimVerificationCode(record, RESEND_INTERVAL_MS))) {
       throw new HotlineError('ResendTooSoon', `a code was sent to this number less than ${RESEND_INTERVAL_MS / 1000} seconds ago; wait before requesting another`, 'Target');
@@ -59,11 +63,11 @@ export class HotlineVerification {
       await this.deps.sender.send({ accountId, target, verifyType: request.verifyType, bizType: request.bizType, code, expiresAt: record.expiresAt });
     } catch (error) {
       // Withdraw the code: it must not work, and the customer may retry at once once delivery is fixed.
-      await store.deleteVerificationCode(accountId, target, request.bizType, sentAt);
+      await store.deleteVerificationCode(accountId, targetDigest, request.bizType, sentAt);
       const reason = error instanceof VerificationDeliveryError ? error.reason : 'the delivery channel failed';
       throw new HotlineError('DeliveryFailed', `the verification code could not be delivered (${reason}); no code was issued, try again later`);
     }
-    await store.markVerificationCodeDelivered(accountId, target, request.bizType, sentAt);
+    await store.markVerificationCodeDelivered(accountId, targetDigest, request.bizType, sentAt);
   }
 
   /**
@@ -72,12 +76,13 @@ export class HotlineVerification {
    */
   async verify(accountId: string, target: string, given: string, param: string): Promise<void> {
     const { store, clock } = this.deps;
-    const record = await store.getVerificationCode(accountId, target, CONTACT_BIZ_TYPE);
+    const targetDigest = await this.deps.sealing.digest(target);
+    const record = await store.getVerificationCode(accountId, targetDigest, CONTACT_BIZ_TYPE);
     const check = checkCode(record, given, clock.now());
-    if (check === 'mismatch') await store.countVerificationFailure(accountId, target, CONTACT_BIZ_TYPE, record!.sentAt);
+    if (check === 'mismatch') await store.countVerificationFailure(accountId, targetDigest, CONTACT_BIZ_TYPE, record!.sentAt);
     if (check !== 'ok') throw new HotlineError('VerifyCodeInvalid', describeRefusal(check), param);
     // Whoever deletes the row used the code; a concurrent submit with the same code finds it gone.
-    if (!(await store.deleteVerificationCode(accountId, target, CONTACT_BIZ_TYPE, record!.sentAt))) {
+    if (!(await store.deleteVerificationCode(accountId, targetDigest, CONTACT_BIZ_TYPE, record!.sentAt))) {
       throw new HotlineError('VerifyCodeInvalid', describeRefusal('missing'), param);
     }
   }

@@ -1,10 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../accounts/secret-box.js';
 import { ManualClock } from '../../ports/clock.js';
 import { VerificationDeliveryError, type VerificationMessage } from '../../ports/hotline-code-sender.js';
 import type { Store } from '../../ports/store.js';
 import { openStore } from '../../store/open-store.js';
 import { HotlineError } from './hotline-errors.js';
+import { HotlineSealing } from './hotline-sealing.js';
 import { HotlineVerification } from './hotline-verification.js';
 import { checkCode, CODE_TTL_MS, hashCode, MAX_FAILED_ATTEMPTS, newCode, RESEND_INTERVAL_MS } from './verification-code.js';
 
@@ -26,7 +29,7 @@ test('a stored code is its salted hash: the same code under another salt hashes 
 
 test('checkCode: missing, undelivered, expired, exhausted, mismatch, ok', () => {
   const salt = 's';
-  const record = { accountId: 'a', target: MOBILE, bizType: 'CONTACT', salt, codeHash: hashCode('424242', salt), sentAt: T0, expiresAt: T0 + CODE_TTL_MS, failedAttempts: 0, delivered: true };
+  const record = { accountId: 'a', targetDigest: 'd',  bizType: 'CONTACT', salt, codeHash: hashCode('424242', salt), sentAt: T0, expiresAt: T0 + CODE_TTL_MS, failedAttempts: 0, delivered: true };
   assert.equal(checkCode(undefined, '424242', T0), 'missing');
   assert.equal(checkCode({ ...record, delivered: false }, '424242', T0), 'missing');
   assert.equal(checkCode(record, '424242', T0 + CODE_TTL_MS), 'expired');
@@ -36,11 +39,18 @@ test('checkCode: missing, undelivered, expired, exhausted, mismatch, ok', () => 
 });
 
 let store: Store;
+let sealing: HotlineSealing;
 before(async () => {
   store = await openStore({ sqliteFile: ':memory:' });
   await store.migrate();
   await store.insertAccount({ id: 'acc', name: 'acc', createdAt: T0 });
+  sealing = new HotlineSealing(new SecretBox(randomBytes(32)), store);
 });
+
+/** The code the store holds for a mobile, looked up the way the verifier does: by the number's digest. */
+async function storedCode(target: string) {
+  return store.getVerificationCode('acc', await sealing.digest(target), 'CONTACT');
+}
 after(() => store.close());
 
 /** A verifier on a manual clock whose sender records messages, or fails while `failing` is set. */
@@ -54,7 +64,7 @@ function verifier() {
       sent.push(m);
     },
   };
-  return { clock, sent, state, verification: new HotlineVerification({ store, clock, sender }) };
+  return { clock, sent, state, verification: new HotlineVerification({ store, clock, sender, sealing }) };
 }
 
 const request = (target: string) => ({ target, verifyType: 'SMS', bizType: 'CONTACT' });
@@ -67,13 +77,15 @@ async function refusedWith(promise: Promise<unknown>, code: HotlineError['code']
   return error;
 }
 
-test('a delivered code verifies once; the store never holds it in clear', async () => {
+test('a delivered code verifies once; the store holds neither the code nor the mobile in clear', async () => {
   const { sent, verification } = verifier();
   await verification.send('acc', request(MOBILE));
   assert.equal(sent.length, 1);
   const code = sent[0]!.code;
-  const stored = await store.getVerificationCode('acc', MOBILE, 'CONTACT');
+  const stored = await storedCode(MOBILE);
   assert.ok(stored && !JSON.stringify(stored).includes(code));
+  assert.doesNotMatch(JSON.stringify(stored), new RegExp(MOBILE));
+  assert.equal(await store.getVerificationCode('acc', MOBILE, 'CONTACT'), undefined, 'the clear number finds nothing');
   await verification.verify('acc', MOBILE, code, 'OperatorMobileVerifyCode');
   const again = await refusedWith(verification.verify('acc', MOBILE, code, 'OperatorMobileVerifyCode'), 'VerifyCodeInvalid');
   assert.equal(again.param, 'OperatorMobileVerifyCode');
@@ -98,7 +110,7 @@ test('a failed delivery leaves no usable code and does not hold the resend limit
   state.failing = true;
   const error = await refusedWith(verification.send('acc', request(target)), 'DeliveryFailed');
   assert.match(error.message, /HTTP 503/);
-  assert.equal(await store.getVerificationCode('acc', target, 'CONTACT'), undefined);
+  assert.equal(await storedCode(target), undefined);
   state.failing = false;
   await verification.send('acc', request(target));
   assert.equal(sent.length, 1);

@@ -19,22 +19,45 @@ export const RECEIPT_MESSAGE_TYPES = [
 /** One of RECEIPT_MESSAGE_TYPES. */
 export type ReceiptMessageType = (typeof RECEIPT_MESSAGE_TYPES)[number];
 
+/**
+ * URLs kept beside the receipt URLs that are not receipts: where SmartCall's callback requests go
+ * (docs/interactive-calls.md). They are set with SetReceiptConfig like the others but produce no messages.
+ */
+export const CALLBACK_URL_TYPES = ['SmartCallCallback'] as const;
+
+/** Every MessageType SetReceiptConfig takes: the receipt types, then the callback URLs. */
+export const RECEIPT_SETTING_TYPES = [...RECEIPT_MESSAGE_TYPES, ...CALLBACK_URL_TYPES] as const;
+
+/** One of RECEIPT_SETTING_TYPES. */
+export type ReceiptSettingType = (typeof RECEIPT_SETTING_TYPES)[number];
+
+/** True for a setting that subscribes receipt messages (not a callback URL). */
+export function isReceiptMessageType(type: string): type is ReceiptMessageType {
+  return (RECEIPT_MESSAGE_TYPES as readonly string[]).includes(type);
+}
+
 /** Longest URL accepted, in characters. */
 export const MAX_RECEIPT_URL_LENGTH = 512;
 
 /** A stored push URL. */
 export interface ReceiptConfigRecord {
   accountId: string;
-  messageType: ReceiptMessageType;
+  messageType: ReceiptSettingType;
   url: string;
   updatedAt: number;
 }
 
 /** The checked message type; InvalidArgument naming MessageType otherwise. */
-export function checkedMessageType(raw: string): ReceiptMessageType {
-  const type = RECEIPT_MESSAGE_TYPES.find((t) => t === raw);
-  if (!type) throw new DomainError('InvalidArgument', `MessageType must be one of ${RECEIPT_MESSAGE_TYPES.join(', ')}`, 'MessageType');
+export function checkedMessageType(raw: string): ReceiptSettingType {
+  const type = RECEIPT_SETTING_TYPES.find((t) => t === raw);
+  if (!type) throw new DomainError('InvalidArgument', `MessageType must be one of ${RECEIPT_SETTING_TYPES.join(', ')}`, 'MessageType');
   return type;
+}
+
+/** The checked receipt message type (no callback URL type); InvalidArgument naming MessageType otherwise. */
+export function checkedReceiptMessageType(raw: string): ReceiptMessageType {
+  if (isReceiptMessageType(raw)) return raw;
+  throw new DomainError('InvalidArgument', `MessageType must be one of ${RECEIPT_MESSAGE_TYPES.join(', ')}`, 'MessageType');
 }
 
 /** The Url that subscribes a type for pull (ReceiveMessages / DeleteMessages) instead of push; docs/receipts.md. */

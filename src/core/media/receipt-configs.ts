@@ -1,10 +1,11 @@
 /** The receipt-setting use cases: set, clear and read the push URL of each message type. */
 import type { Clock } from '../../ports/clock.js';
 import type { ReceiptConfigStore } from '../../ports/voice-resource-store.js';
-import { checkedMessageType, checkedReceiptUrl, RECEIPT_MESSAGE_TYPES, type ReceiptConfigRecord, type ReceiptMessageType } from './receipt-config.js';
+import { checkedMessageType, checkedReceiptUrl, isReceiptMessageType, PULL_RECEIPT_URL, RECEIPT_SETTING_TYPES, type ReceiptConfigRecord, type ReceiptSettingType } from './receipt-config.js';
+import { DomainError } from '../errors.js';
 
 /** What SetReceiptConfig did. */
-export type ReceiptConfigChange = { set: ReceiptConfigRecord } | { removed: boolean; messageType: ReceiptMessageType };
+export type ReceiptConfigChange = { set: ReceiptConfigRecord } | { removed: boolean; messageType: ReceiptSettingType };
 
 /** The account's receipt push URLs. */
 export class ReceiptConfigService {
@@ -28,7 +29,11 @@ export class ReceiptConfigService {
       this.changed();
       return { removed, messageType };
     }
-    const record = { accountId, messageType, url: checkedReceiptUrl(rawUrl), updatedAt: this.clock.now() };
+    const url = checkedReceiptUrl(rawUrl);
+    if (url === PULL_RECEIPT_URL && !isReceiptMessageType(messageType)) {
+      throw new DomainError('InvalidArgument', `${messageType} is a callback URL the platform calls during a call; it cannot be pulled`, 'Url');
+    }
+    const record = { accountId, messageType, url, updatedAt: this.clock.now() };
     await this.store.putReceiptConfig(record);
     this.changed();
     return { set: record };
@@ -38,16 +43,16 @@ export class ReceiptConfigService {
     for (const listener of this.listeners) listener();
   }
 
-  /** The configured URLs, in the order of RECEIPT_MESSAGE_TYPES; only the given type's when one is named. */
+  /** The configured URLs, in the order of RECEIPT_SETTING_TYPES; only the given type's when one is named. */
   async list(accountId: string, rawType?: string): Promise<ReceiptConfigRecord[]> {
     const only = rawType === undefined || rawType === '' ? undefined : checkedMessageType(rawType);
     const rows = await this.store.listReceiptConfigs(accountId);
-    const rank = (t: ReceiptMessageType) => RECEIPT_MESSAGE_TYPES.indexOf(t);
+    const rank = (t: ReceiptSettingType) => RECEIPT_SETTING_TYPES.indexOf(t);
     return rows.filter((r) => only === undefined || r.messageType === only).sort((a, b) => rank(a.messageType) - rank(b.messageType));
   }
 
   /** The URL receipts of that type go to, if the account set one (for the delivery loop). */
-  async urlFor(accountId: string, messageType: ReceiptMessageType): Promise<string | undefined> {
+  async urlFor(accountId: string, messageType: ReceiptSettingType): Promise<string | undefined> {
     return (await this.store.listReceiptConfigs(accountId)).find((r) => r.messageType === messageType)?.url;
   }
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type { ReceiptFilter, ReceiptStore } from '../../ports/receipt-store.js';
 import { DomainError } from '../errors.js';
-import { checkedMessageType } from '../media/receipt-config.js';
+import { checkedReceiptMessageType } from '../media/receipt-config.js';
 import { RECEIPT_STATUSES, type ReceiptRecord, type ReceiptStatus, type ReceivedReceipt } from './receipt-records.js';
 import type { ReceiptSecrets } from './receipt-secrets.js';
 
@@ -35,7 +35,7 @@ export class ReceiptService {
 
   /** Up to `max` pull messages of the type, hidden from other consumers for `visibilitySeconds`. */
   receive(accountId: string, rawType: string, max = 10, visibilitySeconds: number = VISIBILITY_SECONDS.default): Promise<ReceivedReceipt[]> {
-    const messageType = checkedMessageType(rawType);
+    const messageType = checkedReceiptMessageType(rawType);
     if (!Number.isInteger(max) || max < 1 || max > MAX_RECEIVE) throw new DomainError('InvalidArgument', `MaxMessages must be 1-${MAX_RECEIVE}`, 'MaxMessages');
     const { min, max: most } = VISIBILITY_SECONDS;
     if (!Number.isInteger(visibilitySeconds) || visibilitySeconds < min || visibilitySeconds > most) {
@@ -54,7 +54,7 @@ export class ReceiptService {
   /** The delivery log: the account's messages, newest first, with their delivery state. */
   deliveries(accountId: string, raw: RawReceiptFilter, page: PageRequest): Promise<Page<ReceiptRecord>> {
     const filter: ReceiptFilter = {};
-    if (raw.messageType) filter.messageType = checkedMessageType(raw.messageType);
+    if (raw.messageType) filter.messageType = checkedReceiptMessageType(raw.messageType);
     if (raw.status) filter.status = checkedStatus(raw.status);
     if (raw.callId) filter.callId = raw.callId;
     return this.store.pageReceipts(accountId, filter, page);

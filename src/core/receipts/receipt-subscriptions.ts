@@ -3,7 +3,7 @@
  * re-read every few seconds. The dialer asks it once per call, synchronously, so an account without subscriptions
  * costs its calls one map lookup and no outbox write; a setting takes effect within one refresh (docs/receipts.md).
  */
-import { receiptModeOf, type ReceiptConfigRecord, type ReceiptMessageType } from '../media/receipt-config.js';
+import { isReceiptMessageType, receiptModeOf, type ReceiptConfigRecord, type ReceiptMessageType } from '../media/receipt-config.js';
 import type { SubscribedTypes } from './receipt-records.js';
 
 /** Where the settings come from (the store). */
@@ -60,6 +60,8 @@ export class ReceiptSubscriptions {
     const types = new Map<string, Partial<Record<ReceiptMessageType, 'push' | 'pull'>>>();
     const urls = new Map<string, string>();
     for (const row of rows) {
+      // Callback URLs (SmartCallCallback) live beside the receipt URLs but subscribe nothing.
+      if (!isReceiptMessageType(row.messageType)) continue;
       const forAccount = types.get(row.accountId) ?? {};
       forAccount[row.messageType] = receiptModeOf(row.url);
       types.set(row.accountId, forAccount);

@@ -1,4 +1,8 @@
-/** Schema of the 400-number registry: qualifications, transfer registrations and their review, transfer pools, verification codes. */
+/**
+ * Schema of the 400-number registry: qualifications, transfer registrations and their review, transfer pools,
+ * verification codes. Columns ending in `_sealed` hold SecretBox ciphertexts of personal data and `_digest` its
+ * keyed HMAC, for the lookups that match on it (core/hotline/hotline-sealing.ts); no personal data is in clear.
+ */
 import type { Kysely } from 'kysely';
 
 /** Creates the tables. */
@@ -22,10 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
     .addColumn('qualification_id', 'text', (c) => c.notNull())
     .addColumn('hotline_number', 'text', (c) => c.notNull())
-    .addColumn('operator_name', 'text', (c) => c.notNull())
-    .addColumn('operator_mail', 'text', (c) => c.notNull())
-    .addColumn('operator_mobile', 'text', (c) => c.notNull())
-    .addColumn('operator_identity_card', 'text', (c) => c.notNull())
+    .addColumn('operator_name_sealed', 'text', (c) => c.notNull())
+    .addColumn('operator_mail_sealed', 'text', (c) => c.notNull())
+    .addColumn('operator_mobile_sealed', 'text', (c) => c.notNull())
+    .addColumn('operator_identity_card_sealed', 'text', (c) => c.notNull())
     .addColumn('agreement', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('reject_reason', 'text')
@@ -42,12 +46,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('hotline_number', 'text', (c) => c.notNull())
-    .addColumn('phone_number', 'text', (c) => c.notNull())
-    .addColumn('owner_name', 'text', (c) => c.notNull())
-    .addColumn('identity_card', 'text', (c) => c.notNull())
+    .addColumn('phone_number_digest', 'text', (c) => c.notNull())
+    .addColumn('phone_number_sealed', 'text', (c) => c.notNull())
+    .addColumn('owner_name_sealed', 'text', (c) => c.notNull())
+    .addColumn('identity_card_sealed', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('hotline_registration_numbers_pk', ['registration_id', 'position'])
     .execute();
-  await db.schema.createIndex('hotline_registration_numbers_number').on('hotline_registration_numbers').columns(['account_id', 'hotline_number', 'phone_number']).execute();
+  await db.schema.createIndex('hotline_registration_numbers_number').on('hotline_registration_numbers').columns(['account_id', 'hotline_number', 'phone_number_digest']).execute();
 
   await db.schema
     .createTable('hotline_transfer_configs')
@@ -56,7 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('qualification_id', 'text', (c) => c.notNull())
     .addColumn('route_mode', 'text', (c) => c.notNull())
     .addColumn('transfer_timeout_s', 'integer', (c) => c.notNull())
-    .addColumn('targets', 'text', (c) => c.notNull())
+    .addColumn('targets_sealed', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('hotline_transfer_configs_pk', ['account_id', 'hotline_number'])
@@ -65,7 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('hotline_verification_codes')
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
-    .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('target_digest', 'text', (c) => c.notNull())
     .addColumn('biz_type', 'text', (c) => c.notNull())
     .addColumn('salt', 'text', (c) => c.notNull())
     .addColumn('code_hash', 'text', (c) => c.notNull())
@@ -74,13 +79,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('failed_attempts', 'integer', (c) => c.notNull())
     .addColumn('delivered', 'integer', (c) => c.notNull())
     // One live code per number: a new one replaces it, which is also where the resend limit is enforced.
-    .addPrimaryKeyConstraint('hotline_verification_codes_pk', ['account_id', 'target', 'biz_type'])
+    .addPrimaryKeyConstraint('hotline_verification_codes_pk', ['account_id', 'target_digest', 'biz_type'])
+    .execute();
+
+  // One row: the key of the digests above, sealed. Losing it makes the digests unmatchable, not readable.
+  await db.schema
+    .createTable('hotline_digest_keys')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('key_sealed', 'text', (c) => c.notNull())
     .execute();
 }
 
 /** Drops what `up` created. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['hotline_verification_codes', 'hotline_transfer_configs', 'hotline_registration_numbers', 'hotline_registrations', 'hotline_qualifications']) {
+  for (const table of ['hotline_digest_keys', 'hotline_verification_codes', 'hotline_transfer_configs', 'hotline_registration_numbers', 'hotline_registrations', 'hotline_qualifications']) {
     await db.schema.dropTable(table).execute();
   }
 }

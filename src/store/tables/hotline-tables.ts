@@ -1,6 +1,6 @@
 /** Store layer for the 400-number registry: qualifications, registrations and their review, transfer pools, verification codes. */
 import type {
-  QualificationRecord, QualificationStatus, RegisteredNumber, RegistrationRecord, TransferConfigRecord, VerificationCodeRecord,
+  QualificationRecord, QualificationStatus, StoredRegisteredNumber, StoredRegistration, StoredTransferConfig, VerificationCodeRecord,
 } from '../../core/hotline/hotline-records.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type { HotlineStore, RegistrationFilter, ReviewWrite, TransferNumberScope } from '../../ports/hotline-store.js';
@@ -31,17 +31,17 @@ export abstract class HotlineTables extends RobotTaskTables implements HotlineSt
   }
 
   /** Stores a registration with its numbers. */
-  insertHotlineRegistration(record: RegistrationRecord): Promise<void> {
+  insertHotlineRegistration(record: StoredRegistration): Promise<void> {
     return hotline.insertHotlineRegistration(this.db, record);
   }
 
   /** The account's registration by id. */
-  getHotlineRegistration(accountId: string, id: string): Promise<RegistrationRecord | undefined> {
+  getHotlineRegistration(accountId: string, id: string): Promise<StoredRegistration | undefined> {
     return hotline.getHotlineRegistration(this.db, accountId, id);
   }
 
   /** The account's registrations, newest first. */
-  pageHotlineRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<RegistrationRecord>> {
+  pageHotlineRegistrations(accountId: string, filter: RegistrationFilter, page: PageRequest): Promise<Page<StoredRegistration>> {
     return hotline.pageHotlineRegistrations(this.db, accountId, filter, page);
   }
 
@@ -51,23 +51,28 @@ export abstract class HotlineTables extends RobotTaskTables implements HotlineSt
   }
 
   /** Which numbers belong to registrations in scope. */
-  findHotlineTransferNumbers(accountId: string, where: TransferNumberScope, phoneNumbers: readonly string[]): Promise<string[]> {
-    return hotline.findHotlineTransferNumbers(this.db, accountId, where, phoneNumbers);
+  findHotlineTransferNumbers(accountId: string, where: TransferNumberScope, phoneNumberDigests: readonly string[]): Promise<string[]> {
+    return hotline.findHotlineTransferNumbers(this.db, accountId, where, phoneNumberDigests);
   }
 
   /** Numbers of approved registrations. */
-  pageRegisteredHotlineNumbers(accountId: string, qualificationId: string, hotlineNumber: string, page: PageRequest): Promise<Page<RegisteredNumber>> {
+  pageRegisteredHotlineNumbers(accountId: string, qualificationId: string, hotlineNumber: string, page: PageRequest): Promise<Page<StoredRegisteredNumber>> {
     return hotline.pageRegisteredHotlineNumbers(this.db, accountId, qualificationId, hotlineNumber, page);
   }
 
   /** Sets or replaces a pool. */
-  putHotlineTransferConfig(record: TransferConfigRecord): Promise<void> {
+  putHotlineTransferConfig(record: StoredTransferConfig): Promise<void> {
     return codes.putHotlineTransferConfig(this.db, record);
   }
 
   /** A 400 number's pool. */
-  getHotlineTransferConfig(accountId: string, hotlineNumber: string): Promise<TransferConfigRecord | undefined> {
+  getHotlineTransferConfig(accountId: string, hotlineNumber: string): Promise<StoredTransferConfig | undefined> {
     return codes.getHotlineTransferConfig(this.db, accountId, hotlineNumber);
+  }
+
+  /** The sealed digest key, kept on first offer. */
+  ensureHotlineDigestKey(offered: string): Promise<string> {
+    return codes.ensureHotlineDigestKey(this.db, offered);
   }
 
   /** Stores a new code unless the last is too recent. */
@@ -76,22 +81,22 @@ export abstract class HotlineTables extends RobotTaskTables implements HotlineSt
   }
 
   /** Marks a code delivered. */
-  markVerificationCodeDelivered(accountId: string, target: string, bizType: string, sentAt: number): Promise<void> {
-    return codes.markVerificationCodeDelivered(this.db, accountId, target, bizType, sentAt);
+  markVerificationCodeDelivered(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<void> {
+    return codes.markVerificationCodeDelivered(this.db, accountId, targetDigest, bizType, sentAt);
   }
 
   /** Removes a code. */
-  deleteVerificationCode(accountId: string, target: string, bizType: string, sentAt: number): Promise<boolean> {
-    return codes.deleteVerificationCode(this.db, accountId, target, bizType, sentAt);
+  deleteVerificationCode(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<boolean> {
+    return codes.deleteVerificationCode(this.db, accountId, targetDigest, bizType, sentAt);
   }
 
   /** The current code of a number. */
-  getVerificationCode(accountId: string, target: string, bizType: string): Promise<VerificationCodeRecord | undefined> {
-    return codes.getVerificationCode(this.db, accountId, target, bizType);
+  getVerificationCode(accountId: string, targetDigest: string, bizType: string): Promise<VerificationCodeRecord | undefined> {
+    return codes.getVerificationCode(this.db, accountId, targetDigest, bizType);
   }
 
   /** Counts a wrong guess. */
-  countVerificationFailure(accountId: string, target: string, bizType: string, sentAt: number): Promise<void> {
-    return codes.countVerificationFailure(this.db, accountId, target, bizType, sentAt);
+  countVerificationFailure(accountId: string, targetDigest: string, bizType: string, sentAt: number): Promise<void> {
+    return codes.countVerificationFailure(this.db, accountId, targetDigest, bizType, sentAt);
   }
 }

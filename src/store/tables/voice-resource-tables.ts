@@ -1,6 +1,6 @@
 /** Store layer for what an account sets up before calling: TTS templates, caller numbers and receipt push URLs. */
 import type { CallerNumberRecord } from '../../core/media/caller-number.js';
-import type { ReceiptConfigRecord, ReceiptMessageType } from '../../core/media/receipt-config.js';
+import type { ReceiptConfigRecord, ReceiptSettingType } from '../../core/media/receipt-config.js';
 import type { TtsTemplateRecord } from '../../core/media/tts-template.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type { TtsTemplateFilter, VoiceResourceStore } from '../../ports/voice-resource-store.js';
@@ -55,7 +55,7 @@ export abstract class VoiceResourceTables extends AgentTables implements VoiceRe
   }
 
   /** Removes a receipt push URL. */
-  deleteReceiptConfig(accountId: string, messageType: ReceiptMessageType): Promise<boolean> {
+  deleteReceiptConfig(accountId: string, messageType: ReceiptSettingType): Promise<boolean> {
     return voice.deleteReceiptConfig(this.db, accountId, messageType);
   }
 

@@ -4,7 +4,7 @@
  */
 import { readPage } from '../../../core/campaigns/query-values.js';
 import type { CallerNumberService } from '../../../core/media/caller-numbers.js';
-import { MAX_RECEIPT_URL_LENGTH, RECEIPT_MESSAGE_TYPES, type ReceiptConfigRecord } from '../../../core/media/receipt-config.js';
+import { MAX_RECEIPT_URL_LENGTH, RECEIPT_SETTING_TYPES, type ReceiptConfigRecord } from '../../../core/media/receipt-config.js';
 import type { ReceiptConfigService } from '../../../core/media/receipt-configs.js';
 import type { VoiceResources } from '../../../core/media/voice-resources.js';
 import type { ActionHandler } from '../../action.js';
@@ -19,7 +19,7 @@ const pageParams: ParamSpec[] = [
   { name: 'PageSize', type: 'Integer', required: false, min: 1, max: 100, description: 'Rows per page, 1-100 (default 10).' },
 ];
 const messageType = (required: boolean): ParamSpec => ({
-  name: 'MessageType', type: 'String', required, enum: [...RECEIPT_MESSAGE_TYPES],
+  name: 'MessageType', type: 'String', required, enum: [...RECEIPT_SETTING_TYPES],
   description: required ? 'The receipt message type.' : 'Only this message type (default: all that are set).',
 });
 const url: ParamSpec = {
