@@ -16,6 +16,8 @@ export const SURVEY_SCRIPT = {
     greet: {
       type: 'ask',
       prompt: '您好$name$，这里是$company$回访中心，请问您现在方便吗？',
+      // Callees may answer over the prompt (the simulated refuser often does, then hangs up): the robot hears them.
+      bargeIn: true,
       intents: [
         { name: '拒绝', keywords: ['不方便', '不需要', '不用', '没空', '没兴趣', '别打', '不参加'], next: 'bye_no', tag: { name: '意向', value: '拒绝' } },
         { name: '同意', keywords: ['方便', '好', '可以', '行', '是', '嗯', '你说', '满意'], next: 'bye_yes', tag: { name: '意向', value: '同意' } },
