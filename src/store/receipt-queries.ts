@@ -61,7 +61,10 @@ function dueHeads(trx: Transaction<Database>, mode: ReceiptMode, now: number, li
       not(exists(selectFrom('receipt_outbox as e').select(sql<number>`1`.as('one'))
         .whereRef('e.call_id', '=', 'o.call_id').whereRef('e.message_type', '=', 'o.message_type')
         .whereRef('e.seq', '<', 'o.seq').where('e.status', '=', 'pending'))))
-    .orderBy('o.due_at').orderBy('o.seq')
+    // Oldest first, by the (status, mode, due_at) index alone: the scan stops once `limit` heads are found. A second
+    // sort key (seq) would make the database weigh every due row before the first one is returned; order within a
+    // call needs no sort, since only a call's head (the NOT EXISTS above) is ever taken.
+    .orderBy('o.due_at')
     .limit(limit);
   return forUpdateSkipLocked(trx, query);
 }
