@@ -43,7 +43,7 @@ export function daySpan(text: string, timeZone: string, param: string): { start:
 }
 
 /** The instant whose local wall-clock time in the zone is `wall` (a local time written as UTC ms). */
-function instantOfWall(wall: number, timeZone: string): number {
+export function instantOfWall(wall: number, timeZone: string): number {
   let at = wall;
   for (let i = 0; i < 3; i++) {
     const shown = Date.parse(`${formatDateTime(at, timeZone).replace(' ', 'T')}Z`);

@@ -4,6 +4,7 @@
  * multi-row INSERT … RETURNING per turn keeps the claim atomic in the database while paying the
  * statement overhead once for all requests in flight.
  */
+import { TurnBatcher } from './turn-batcher.js';
 
 /** One request's claim. */
 export interface NonceClaim {
@@ -21,53 +22,33 @@ export function claimKey(accessKeyId: string, nonce: string): string {
   return `${accessKeyId}\u0000${nonce}`;
 }
 
-interface Pending {
-  claim: NonceClaim;
-  resolve(claimed: boolean): void;
-  reject(err: unknown): void;
-}
-
 /** Stays well under SQLite's and PostgreSQL's bound-parameter limits (3 per row). */
 const MAX_BATCH = 500;
 
-/** Collects claims and flushes them on the next turn of the event loop. */
+/** Collects claims and writes them on the next turn of the event loop. */
 export class NonceBatcher {
-  private pending: Pending[] = [];
-  private scheduled = false;
+  private readonly turns: TurnBatcher<NonceClaim, boolean>;
 
-  constructor(private readonly claimMany: ClaimMany) {}
+  constructor(claimMany: ClaimMany) {
+    this.turns = new TurnBatcher((claims) => claimDistinct(claimMany, claims), MAX_BATCH);
+  }
 
   /** Resolves true when this claim recorded the nonce, false when it was already taken. */
   claim(claim: NonceClaim): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ claim, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    return this.turns.run(claim);
   }
+}
 
-  private flush(): void {
-    this.scheduled = false;
-    while (this.pending.length > 0) void this.write(this.pending.splice(0, MAX_BATCH));
+/** The same nonce twice in one batch: the first is decided by the database, the rest are replays. */
+async function claimDistinct(claimMany: ClaimMany, claims: readonly NonceClaim[]): Promise<boolean[]> {
+  const first = new Map<string, NonceClaim>();
+  for (const claim of claims) {
+    const key = claimKey(claim.accessKeyId, claim.nonce);
+    if (!first.has(key)) first.set(key, claim);
   }
-
-  private async write(batch: Pending[]): Promise<void> {
-    // The same nonce twice in one batch: the first is decided by the database, the rest are replays.
-    const first = new Map<string, Pending>();
-    for (const p of batch) {
-      const key = claimKey(p.claim.accessKeyId, p.claim.nonce);
-      if (!first.has(key)) first.set(key, p);
-    }
-    try {
-      const recorded = await this.claimMany([...first.values()].map((p) => p.claim));
-      for (const p of batch) {
-        const key = claimKey(p.claim.accessKeyId, p.claim.nonce);
-        p.resolve(first.get(key) === p && recorded.has(key));
-      }
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-    }
-  }
+  const recorded = await claimMany([...first.values()]);
+  return claims.map((claim) => {
+    const key = claimKey(claim.accessKeyId, claim.nonce);
+    return first.get(key) === claim && recorded.has(key);
+  });
 }

@@ -3,7 +3,7 @@
  * both are accepted (and `/` between the date parts), read in the platform's time zone, as Alibaba reads them in
  * China time. Epoch milliseconds (13 digits), the form ListCallTask answers FireTime in, are accepted too.
  */
-import { formatDateTime } from '../local-time.js';
+import { instantOfWall } from '../local-time.js';
 import { DomainError } from '../errors.js';
 
 const WALL = /^(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -11,17 +11,6 @@ const EPOCH_MS = /^\d{13}$/;
 
 function invalid(text: string): DomainError {
   return new DomainError('InvalidArgument', `FireTime "${text}" is not a time in the form yyyy.MM.dd HH:mm:ss (or yyyy-MM-dd HH:mm:ss)`, 'FireTime');
-}
-
-/** The instant whose wall-clock time in `timeZone` is `wall` (a local time written as UTC ms). */
-function instantOfWall(wall: number, timeZone: string): number {
-  let at = wall;
-  for (let i = 0; i < 3; i++) {
-    const shown = Date.parse(`${formatDateTime(at, timeZone).replace(' ', 'T')}Z`);
-    if (shown === wall) return at;
-    at += wall - shown;
-  }
-  return at;
 }
 
 /** The instant FireTime names; InvalidArgument naming FireTime when it is no such time. */

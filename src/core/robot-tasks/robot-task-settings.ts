@@ -19,9 +19,8 @@
  * greater than 1"), default 5. Robot tasks call around the clock: the doc gives them no calling window.
  */
 import type { CallResult } from '../calls/call-result.js';
-import { parseCallDays, parseCallTime } from '../campaigns/call-time.js';
+import { productTaskSettings } from '../campaigns/product-task-settings.js';
 import { RETRY_LIMITS, type RetrySettings } from '../campaigns/retry-settings.js';
-import { CALL_DAYS } from '../campaigns/call-time.js';
 import type { TaskSettings } from '../campaigns/task-settings.js';
 import { readBool, readInt, readString } from '../campaigns/setting-values.js';
 import { DomainError } from '../errors.js';
@@ -146,33 +145,14 @@ export function robotRetrySettings(config: RobotTaskConfig): RetrySettings {
   };
 }
 
-const ALL_DAY = parseCallTime(['{"startTime":"00:00:00","endTime":"24:00:00"}']);
-const EVERY_DAY = parseCallDays([...CALL_DAYS]);
-
 /**
- * The settings of the campaign task a robot task runs as. Its name is internal (`robot-task:<id>`): campaign task
- * names are unique per account across products, while robot task names need not be unique; the user's TaskName is
- * kept with the robot task. It waits in INIT (StartType SCHEDULE without a time) until StartRobotTask.
+ * The settings of the campaign task a robot task runs as (product-task-settings.ts): around the clock, at the robot
+ * task pace, redialling as RecallStateCodes, RecallTimes and RecallInterval say. The user's TaskName is kept with the
+ * robot task; the campaign task's name is internal.
  */
 export function robotTaskSettings(taskId: string, config: RobotTaskConfig, timeZone: string): TaskSettings {
-  return {
-    name: `robot-task:${taskId}`,
-    agentId: null,
-    virtualNumber: null,
-    callerNumbers: config.callers,
-    startType: 'SCHEDULE',
-    taskStartTime: null,
-    callTime: ALL_DAY,
-    callDays: EVERY_DAY,
-    taskCps: ROBOT_TASK_LIMITS.taskCps,
-    concurrency: null,
-    retry: robotRetrySettings(config),
-    timeZone,
-    applicationCode: null,
-    applicationName: null,
-    source: null,
-    phoneType: null,
-    lineEncoding: null,
-    linePhoneNum: null,
-  };
+  return productTaskSettings({
+    product: 'robot-task', id: taskId, callerNumbers: config.callers, virtualNumber: null, taskCps: ROBOT_TASK_LIMITS.taskCps,
+    retry: robotRetrySettings(config), timeZone,
+  });
 }
