@@ -1,6 +1,7 @@
 /**
  * Wires receipts inside a waihu process: the subscription cache the dialer asks per call, the signing secrets, the
- * pull/log/re-push use cases, and the push dispatcher over HTTP. The app starts it and stops it on close.
+ * pull/log/re-push use cases, the push dispatcher over HTTP, and the hourly purge of delivered receipts past their
+ * retention. The app starts them and stops them on close.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { SecretBox } from '../core/accounts/secret-box.js';
 import { ReceiptDispatcher, type ReceiptDispatcherOptions } from '../core/receipts/receipt-dispatcher.js';
+import { startReceiptRetention } from '../core/receipts/receipt-retention.js';
 import { ReceiptSecrets } from '../core/receipts/receipt-secrets.js';
 import { ReceiptService } from '../core/receipts/receipt-service.js';
 import { ReceiptSubscriptions } from '../core/receipts/receipt-subscriptions.js';
@@ -18,7 +20,7 @@ import { HttpReceiptPusher } from '../providers/receipts/http-receipt-pusher.js'
 
 /** What the receipt services are built from. */
 export interface ReceiptServicesDeps {
-  config: Pick<Config, 'timeZone' | 'receiptRetrySchedule'>;
+  config: Pick<Config, 'timeZone' | 'receiptRetrySchedule' | 'receiptRetentionDays'>;
   store: ReceiptStore;
   clock: Clock;
   secrets: SecretBox;
@@ -54,13 +56,18 @@ export function createReceiptServices(deps: ReceiptServicesDeps): ReceiptService
     },
     deps.dispatcher,
   );
+  let stopRetention: (() => Promise<void>) | undefined;
   return {
     subscriptions, dispatcher, service: new ReceiptService(store, secrets, clock),
     start: async () => {
       await subscriptions.start((err) => logger.warn({ err }, 'receipt subscription refresh failed'));
       dispatcher.start();
+      stopRetention = startReceiptRetention({
+        store, clock, retentionDays: config.receiptRetentionDays, onError: (err) => logger.warn({ err }, 'receipt retention purge failed'),
+      });
     },
     stop: async () => {
+      await stopRetention?.();
       await dispatcher.stop();
       subscriptions.stop();
     },

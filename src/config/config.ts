@@ -49,6 +49,8 @@ export const configSchema = z.object({
   llmMaxRetries: z.coerce.number().int().min(0).max(5).default(2),
   /** Delays before each re-push of a receipt batch that failed (docs/receipts.md); then the messages are kept as failed. */
   receiptRetrySchedule: z.string().refine(isRetrySchedule, 'must list delays such as 1m,5m,10m (units ms, s, m, h)').default(DEFAULT_RECEIPT_RETRY_SCHEDULE),
+  /** Days a delivered (pushed and acknowledged, or pulled and deleted) receipt stays in the delivery log; then it is purged. */
+  receiptRetentionDays: z.coerce.number().int().min(1).max(3650).default(7),
   /** Where SendVerification POSTs each code (an SMS gateway); unset: codes go to the log (development, docs/hotline.md). */
   verificationWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
 });

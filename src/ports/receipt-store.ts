@@ -47,6 +47,8 @@ export interface ReceiptFilter {
 export interface ReceiptStore {
   /** Every account's receipt settings (the subscription cache's source). */
   listAllReceiptConfigs(): Promise<ReceiptConfigRecord[]>;
+  /** Deletes up to `limit` delivered receipts delivered before `before` (retention); returns how many. */
+  purgeDeliveredReceipts(before: number, limit: number): Promise<number>;
   /** Adds receipts on their own (their state change written elsewhere); the engine writes them inside its own transactions. */
   insertReceipts(receipts: readonly NewReceipt[]): Promise<void>;
   /** Leases due push messages to the owner, oldest due first, heads of their (call, type) only. */

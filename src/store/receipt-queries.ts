@@ -141,6 +141,17 @@ export async function deleteReceipts(db: Kysely<Database>, accountId: string, ha
   });
 }
 
+/**
+ * Deletes up to `limit` delivered receipts whose delivery is older than `before`. A delivered message's due_at is its
+ * delivery time (settlePushReceipts, deleteReceipts), so the (status, mode, due_at) index finds them.
+ */
+export async function purgeDeliveredReceipts(db: Db, before: number, limit: number): Promise<number> {
+  const oldest = db.selectFrom('receipt_outbox').select('id')
+    .where('status', '=', 'delivered').where('mode', 'in', ['push', 'pull']).where('due_at', '<', before).limit(limit);
+  const result = await db.deleteFrom('receipt_outbox').where('id', 'in', oldest).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The account's receipts, newest first. */
 export async function pageReceipts(db: Db, accountId: string, f: ReceiptFilter, page: PageRequest): Promise<Page<ReceiptRecord>> {
   let query = db.selectFrom('receipt_outbox').where('account_id', '=', accountId);

@@ -114,6 +114,28 @@ export function receiptContract(openFreshStore: FreshStoreFactory): void {
       assert.equal(await store().getReceiptSecret('rc-a'), 'sealed-3');
       assert.equal(await store().getReceiptSecret('rc-b'), undefined);
     });
+
+    test('retention purges delivered receipts older than its limit, never pending or failed ones', async () => {
+      const DAY = 86_400_000;
+      await store().insertAccount(account('rc-ret'));
+      const old = T0 - 10 * DAY;
+      // Delivered, failed and pending ten days ago; delivered one day ago (the tests share one database, hence so old,
+      // and last: the retried one stays pending).
+      await store().insertReceipts([
+        message('rc-ret', 'ret-delivered', 1, 'VoiceReport', 'push', old), message('rc-ret', 'ret-failed', 1, 'VoiceReport', 'push', old),
+        message('rc-ret', 'ret-pending', 1, 'VoiceReport', 'push', old), message('rc-ret', 'ret-recent', 1, 'VoiceReport', 'push', old),
+      ]);
+      const claimed = (await store().claimPushReceipts({ now: old, owner: 'ret', leaseMs: LEASE, limit: 500 })).map((r) => r.id).filter((id) => id.startsWith('ret-'));
+      assert.equal(claimed.length, 4);
+      await store().settlePushReceipts('ret', ['ret-delivered#1'], { at: old + 1, outcome: 'delivered', httpStatus: 200, error: null });
+      await store().settlePushReceipts('ret', ['ret-failed#1'], { at: old + 1, outcome: 'failed', httpStatus: 500, error: 'HTTP 500' });
+      await store().settlePushReceipts('ret', ['ret-pending#1'], { at: old + 1, outcome: 'retry', dueAt: old + 60_000, httpStatus: 500, error: 'HTTP 500' });
+      await store().settlePushReceipts('ret', ['ret-recent#1'], { at: T0 - DAY, outcome: 'delivered', httpStatus: 200, error: null });
+      assert.equal(await store().purgeDeliveredReceipts(T0 - 5 * DAY, 100), 1);
+      const left = (await store().pageReceipts('rc-ret', {}, PAGE)).items.map((r) => r.id).filter((id) => id.startsWith('ret-')).sort();
+      assert.deepEqual(left, ['ret-failed#1', 'ret-pending#1', 'ret-recent#1']);
+      assert.equal(await store().purgeDeliveredReceipts(T0 - 5 * DAY, 100), 0, 'a second purge finds nothing');
+    });
   });
 
   describe('receipts commit with the change they report', () => {

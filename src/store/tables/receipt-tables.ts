@@ -43,6 +43,11 @@ export abstract class ReceiptTables extends HotlineTables implements ReceiptStor
     return receipts.deleteReceipts(this.db, accountId, handles, at);
   }
 
+  /** Deletes delivered receipts older than the retention (up to `limit`). */
+  purgeDeliveredReceipts(before: number, limit: number): Promise<number> {
+    return receipts.purgeDeliveredReceipts(this.db, before, limit);
+  }
+
   /** The account's receipts, newest first. */
   pageReceipts(accountId: string, filter: ReceiptFilter, page: PageRequest): Promise<Page<ReceiptRecord>> {
     return receipts.pageReceipts(this.db, accountId, filter, page);
