@@ -4,12 +4,16 @@
  * campaign store (changeTaskStatus, importDetails); this port adds only what the campaign store has no word for.
  */
 import type { CallTaskFilter, CallTaskItem, CallTaskItemFilter, CallTaskRecord, CallTaskView } from '../core/call-tasks/call-task.js';
-import type { Page, PageRequest } from './campaign-store.js';
+import type { TaskRecord } from '../core/campaigns/campaign-records.js';
+import type { NewDetail, Page, PageRequest } from './campaign-store.js';
 
 /** What the store offers for this area. */
 export interface CallTaskStore {
-  /** Records a CallTask over its campaign task (which must exist, with product 'call-task'). */
-  insertCallTask(task: CallTaskRecord): Promise<void>;
+  /**
+   * Creates a CallTask whole, in one transaction: its campaign task (product 'call-task'), the callees as the
+   * campaign's details, and what CreateCallTask was told. Nothing is written when any part fails.
+   */
+  insertCallTask(campaign: TaskRecord, callees: readonly NewDetail[], task: CallTaskRecord): Promise<void>;
   /** One CallTask of the account; undefined for an unknown id, another account's or another product's task. */
   getCallTask(accountId: string, id: string): Promise<CallTaskView | undefined>;
   /** The account's CallTasks, newest first. */

@@ -85,8 +85,8 @@ export interface RobotTaskCall {
 
 /** What the store offers for robot tasks. */
 export interface RobotTaskStore {
-  /** Adds the robot task's row; its campaign task (insertTask) must exist. */
-  insertRobotTask(record: RobotTaskRecord): Promise<void>;
+  /** Creates a robot task whole, in one transaction: its campaign task (product 'robot-task') and its own row. */
+  insertRobotTask(campaign: TaskRecord, record: RobotTaskRecord): Promise<void>;
   /** The account's robot task; undefined when unknown, deleted or not a robot task. */
   getRobotTask(accountId: string, taskId: string): Promise<RobotTaskView | undefined>;
   /** The account's robot tasks matching the filter, newest first. */

@@ -6,7 +6,10 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { CallTaskBizType, CallTaskDataType, CallTaskFilter, CallTaskItem, CallTaskItemFilter, CallTaskItemStatus, CallTaskRecord, CallTaskView } from '../core/call-tasks/call-task.js';
 import { DomainError } from '../core/errors.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
-import type { Page, PageRequest } from '../ports/campaign-store.js';
+import type { TaskRecord } from '../core/campaigns/campaign-records.js';
+import type { NewDetail, Page, PageRequest } from '../ports/campaign-store.js';
+import { importDetailsIn } from './import-queries.js';
+import { insertTask } from './task-queries.js';
 import { forUpdate, likeContains } from './engine-sql.js';
 import { countRows, pageBounds } from './paging.js';
 import type { CallTasksTable } from './schema-call-tasks.js';
@@ -52,8 +55,17 @@ function callTasksOf(db: Kysely<Database>, accountId: string) {
     .where('t.product', '=', PRODUCT);
 }
 
+/** Creates the CallTask, its campaign task and its callees in one transaction (CallTaskStore.insertCallTask). */
+export async function createCallTask(db: Kysely<Database>, campaign: TaskRecord, callees: readonly NewDetail[], task: CallTaskRecord): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertTask(trx, campaign);
+    await importDetailsIn(trx, { accountId: campaign.accountId, taskId: campaign.id, batchId: null, encryptionType: 0, details: callees, at: campaign.createdAt });
+    await insertCallTask(trx, task);
+  });
+}
+
 /** Records a CallTask over its campaign task. */
-export async function insertCallTask(db: Kysely<Database>, task: CallTaskRecord): Promise<void> {
+async function insertCallTask(db: Kysely<Database>, task: CallTaskRecord): Promise<void> {
   await db
     .insertInto('call_tasks')
     .values({

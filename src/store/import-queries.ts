@@ -39,37 +39,40 @@ async function insertDetails(trx: Transaction<Database>, input: DetailImport, st
  * no task completes under rows it cannot see yet.
  */
 export async function importDetails(db: Kysely<Database>, input: DetailImport): Promise<ImportOutcome | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const taskQuery = trx
-      .selectFrom('campaign_tasks')
-      .select(['status', 'real_start_time'])
-      .where('id', '=', input.taskId)
-      .where('account_id', '=', input.accountId);
-    const task = await forUpdate(trx, taskQuery).executeTakeFirst();
-    if (!task) return undefined;
-    const taskStatus = taskTransition(task.status, 'import');
-    if (taskStatus !== task.status) {
-      await trx.updateTable('campaign_tasks').set({ status: taskStatus, updated_at: input.at }).where('id', '=', input.taskId).execute();
-    }
-    // Details of a task that never ran wait in 0 until it runs; once it has run they join the queue at once.
-    const initialState = taskStatus === 'RUNNING' || task.real_start_time !== null ? 1 : 0;
-    if (input.batchId !== null) {
-      await trx
-        .insertInto('campaign_batches')
-        .values({
-          id: input.batchId,
-          account_id: input.accountId,
-          task_id: input.taskId,
-          encryption_type: input.encryptionType,
-          row_count: input.details.length,
-          created_at: input.at,
-        })
-        .execute();
-    }
-    await insertDetails(trx, input, initialState);
-    const tallies = new TallyDeltas();
-    tallies.add({ task_id: input.taskId, batch_id: input.batchId, created_at: input.at }, initialState, input.details.length);
-    await tallies.write(trx);
-    return { taskStatus, initialState };
-  });
+  return db.transaction().execute((trx) => importDetailsIn(trx, input));
+}
+
+/** importDetails inside a transaction the caller holds (a product creating a task and its callees at once). */
+export async function importDetailsIn(trx: Transaction<Database>, input: DetailImport): Promise<ImportOutcome | undefined> {
+  const taskQuery = trx
+    .selectFrom('campaign_tasks')
+    .select(['status', 'real_start_time'])
+    .where('id', '=', input.taskId)
+    .where('account_id', '=', input.accountId);
+  const task = await forUpdate(trx, taskQuery).executeTakeFirst();
+  if (!task) return undefined;
+  const taskStatus = taskTransition(task.status, 'import');
+  if (taskStatus !== task.status) {
+    await trx.updateTable('campaign_tasks').set({ status: taskStatus, updated_at: input.at }).where('id', '=', input.taskId).execute();
+  }
+  // Details of a task that never ran wait in 0 until it runs; once it has run they join the queue at once.
+  const initialState = taskStatus === 'RUNNING' || task.real_start_time !== null ? 1 : 0;
+  if (input.batchId !== null) {
+    await trx
+      .insertInto('campaign_batches')
+      .values({
+        id: input.batchId,
+        account_id: input.accountId,
+        task_id: input.taskId,
+        encryption_type: input.encryptionType,
+        row_count: input.details.length,
+        created_at: input.at,
+      })
+      .execute();
+  }
+  await insertDetails(trx, input, initialState);
+  const tallies = new TallyDeltas();
+  tallies.add({ task_id: input.taskId, batch_id: input.batchId, created_at: input.at }, initialState, input.details.length);
+  await tallies.write(trx);
+  return { taskStatus, initialState };
 }

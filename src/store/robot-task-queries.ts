@@ -8,7 +8,9 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { RobotTaskListFilter, RobotTaskRecord, RobotTaskUpload, RobotTaskView, RobotScheduleType } from '../ports/robot-task-store.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
 import type { EngineCondition } from '../core/robot-tasks/robot-task-status.js';
+import type { TaskRecord } from '../core/campaigns/campaign-records.js';
 import { toTask } from './campaign-rows.js';
+import { insertTask } from './task-queries.js';
 import { chunks, likeContains } from './engine-sql.js';
 import { countRows, pageBounds } from './paging.js';
 import type { Database } from './schema.js';
@@ -38,8 +40,16 @@ function toRobotTask(row: Selectable<RobotTasksTable>): RobotTaskRecord {
   };
 }
 
+/** Creates the robot task and its campaign task in one transaction (RobotTaskStore.insertRobotTask). */
+export async function createRobotTask(db: Kysely<Database>, campaign: TaskRecord, r: RobotTaskRecord): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertTask(trx, campaign);
+    await insertRobotTask(trx, r);
+  });
+}
+
 /** Adds the robot task's row. */
-export async function insertRobotTask(db: Kysely<Database>, r: RobotTaskRecord): Promise<void> {
+async function insertRobotTask(db: Kysely<Database>, r: RobotTaskRecord): Promise<void> {
   await db.insertInto('robot_tasks').values({
     task_id: r.taskId, account_id: r.accountId, task_name: r.taskName, dialog_id: r.dialogId, robot_name: r.robotName,
     corp_name: r.corpName, caller: r.caller, number_status_ident: r.numberStatusIdent ? 1 : 0, retry_type: r.retryType,

@@ -20,14 +20,13 @@ const CALLER = '057100000001';
 async function createCallTask(store: Store, ids: IdGenerator, accountId: string, id: string, numbers: string[], extra: Partial<CallTaskRecord> = {}): Promise<CallTaskRecord> {
   const at = T0 + Number(id);
   const flow = { kind: 'notify' as const, templateCode: 'TTS_100000001', media: 'tts' as const };
-  await store.insertTask(newTaskRecord(id, accountId, callTaskSettings(id, [CALLER], 'Asia/Shanghai'), at, { product: 'call-task', flow }));
+  const campaign = newTaskRecord(id, accountId, callTaskSettings(id, [CALLER], 'Asia/Shanghai'), at, { product: 'call-task', flow });
   const details = numbers.map((number) => ({ id: ids.next(), number, encryptionType: 0 as const, outId: null, variables: { name: `n${number}` } }));
-  await store.importDetails({ accountId, taskId: id, batchId: null, encryptionType: 0, details, at });
   const record: CallTaskRecord = {
     id, accountId, taskName: `任务${id}`, bizType: 'VMS_VOICE_TTS', templateCode: 'TTS_100000001', templateName: '通知', resource: CALLER,
     dataType: 'LIST', calleeCount: numbers.length, createdAt: at, ...extra,
   };
-  await store.insertCallTask(record);
+  await store.insertCallTask(campaign, details, record);
   return record;
 }
 
@@ -61,6 +60,18 @@ export function callTaskContract(openFreshStore: FreshStoreFactory): void {
       await store().changeTaskStatus('ct-a', '1001', 'start', T0 + 5000);
       const running = await store().getCallTask('ct-a', '1001');
       assert.deepEqual([running?.engineStatus, running?.realStartTime, running?.updatedAt], ['RUNNING', T0 + 5000, T0 + 5000]);
+    });
+
+    test('creating a CallTask is all or nothing: a failing part leaves no campaign task and no callees', async () => {
+      const first = await createCallTask(store(), ids, 'ct-a', '1002', ['13900000011']);
+      // A second CallTask whose own row collides with the first (same id in call_tasks) after its campaign task and
+      // callees were written: the whole creation must roll back.
+      const campaign = newTaskRecord('1003', 'ct-a', callTaskSettings('1003', [CALLER], 'Asia/Shanghai'), T0, { product: 'call-task', flow: { kind: 'notify', templateCode: 'TTS_1', media: 'tts' } });
+      const callees = [{ id: ids.next(), number: '13900000012', encryptionType: 0 as const, outId: null, variables: {} }];
+      await assert.rejects(store().insertCallTask(campaign, callees, { ...first }));
+      assert.equal(await store().getTask('ct-a', '1003'), undefined, 'no campaign task left behind');
+      assert.equal((await store().pageDetails('ct-a', '1003', {}, { pageNo: 1, pageSize: 10 })).total, 0, 'no callees left behind');
+      assert.equal((await store().getCallTask('ct-a', '1002'))?.calleeCount, 1, 'the first CallTask is untouched');
     });
 
     test('the list filters by name, template, type, id and status and pages newest first', async () => {

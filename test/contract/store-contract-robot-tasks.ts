@@ -23,12 +23,11 @@ const ROBOT = '900000000000000001';
 async function robotTask(store: Store, id: string, accountId: string, name: string, at = T0): Promise<{ task: TaskRecord; record: RobotTaskRecord }> {
   const config = parseRobotTaskConfig({ TaskName: name, DialogId: ROBOT, Caller: '057100000001', NumberStatusIdent: true, RetryType: 1, RecallStateCodes: '200003' });
   const task = newTaskRecord(id, accountId, robotTaskSettings(id, config, 'Asia/Shanghai'), at, { product: 'robot-task', flow: { kind: 'robot', robotId: ROBOT } });
-  await store.insertTask(task);
   const record: RobotTaskRecord = {
     taskId: id, accountId, taskName: name, dialogId: ROBOT, robotName: '旧名', corpName: '公司', caller: '057100000001', numberStatusIdent: true,
     retryType: 1, recallStateCodes: '200003', recallTimes: 1, recallInterval: 5, isSelfLine: false, scheduleType: 'SINGLE', numberCount: 0, createdAt: at,
   };
-  await store.insertRobotTask(record);
+  await store.insertRobotTask(task, record);
   return { task, record };
 }
 

@@ -106,19 +106,11 @@ function nameOf(raw: string | undefined, param: string, max: number, fallback: s
   return text === '' ? fallback : text;
 }
 
-/** Stores the campaign task, its callees and the CallTask; a half-written task is cancelled, never left to run. */
+/** Stores the campaign task, its callees and the CallTask, all or nothing. */
 async function store(deps: CallTaskDeps, record: CallTaskRecord, flow: NotifyTaskFlow, callerNumbers: string[], callees: Callee[]): Promise<void> {
-  const now = record.createdAt;
-  const task = newTaskRecord(record.id, record.accountId, callTaskSettings(record.id, callerNumbers, deps.timeZone), now, { product: 'call-task', flow });
-  await deps.store.insertTask(task);
-  try {
-    const details = callees.map((c) => ({ id: deps.ids.next(), number: c.number, encryptionType: 0 as const, outId: null, variables: c.variables }));
-    await deps.store.importDetails({ accountId: record.accountId, taskId: record.id, batchId: null, encryptionType: 0, details, at: now });
-    await deps.store.insertCallTask(record);
-  } catch (error) {
-    await deps.store.changeTaskStatus(record.accountId, record.id, 'cancel', now).catch(() => undefined);
-    throw error;
-  }
+  const task = newTaskRecord(record.id, record.accountId, callTaskSettings(record.id, callerNumbers, deps.timeZone), record.createdAt, { product: 'call-task', flow });
+  const details = callees.map((c) => ({ id: deps.ids.next(), number: c.number, encryptionType: 0 as const, outId: null, variables: c.variables }));
+  await deps.store.insertCallTask(task, details, record);
 }
 
 /** Creates a CallTask in INIT; ExecuteCallTask starts it. Returns its id. */

@@ -53,8 +53,7 @@ export class RobotTaskService {
     const id = ids.next();
     const now = clock.now();
     const task = newTaskRecord(id, accountId, robotTaskSettings(id, config, this.deps.timeZone), now, { product: 'robot-task', flow: { kind: 'robot', robotId: robot.id } });
-    await store.insertTask(task);
-    await store.insertRobotTask({
+    await store.insertRobotTask(task, {
       taskId: id, accountId, taskName: config.taskName, dialogId: robot.id, robotName: robot.name, corpName: config.corpName,
       caller: config.callers.join(','), numberStatusIdent: config.numberStatusIdent, retryType: config.retryType,
       recallStateCodes: config.recallStateCodes.join(','), recallTimes: config.recallTimes, recallInterval: config.recallInterval,

@@ -1,15 +1,16 @@
 /** Store layer for dyvms task-center CallTasks, layered on the campaign tasks that run them. */
 import type { CallTaskFilter, CallTaskItem, CallTaskItemFilter, CallTaskRecord, CallTaskView } from '../../core/call-tasks/call-task.js';
-import type { Page, PageRequest } from '../../ports/campaign-store.js';
+import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
+import type { NewDetail, Page, PageRequest } from '../../ports/campaign-store.js';
 import type { CallTaskStore } from '../../ports/call-task-store.js';
 import * as callTasks from '../call-task-queries.js';
 import { VoiceFileTables } from './voice-file-tables.js';
 
 /** CallTask methods (see store-tables.ts for how the layers compose). */
 export abstract class CallTaskTables extends VoiceFileTables implements CallTaskStore {
-  /** Records a CallTask over its campaign task. */
-  insertCallTask(task: CallTaskRecord): Promise<void> {
-    return callTasks.insertCallTask(this.db, task);
+  /** Creates a CallTask with its campaign task and callees, in one transaction. */
+  insertCallTask(campaign: TaskRecord, callees: readonly NewDetail[], task: CallTaskRecord): Promise<void> {
+    return callTasks.createCallTask(this.db, campaign, callees, task);
   }
 
   /** One CallTask of the account. */

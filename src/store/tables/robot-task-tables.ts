@@ -1,4 +1,5 @@
 /** Store layer for dyvms robot tasks (CreateRobotTask ... DeleteRobotTask) layered on campaign tasks. */
+import type { TaskRecord } from '../../core/campaigns/campaign-records.js';
 import type { Page, PageRequest } from '../../ports/campaign-store.js';
 import type {
   RobotScheduleType, RobotTaskCall, RobotTaskCallFilter, RobotTaskListFilter, RobotTaskRecord, RobotTaskStore, RobotTaskUpload, RobotTaskView,
@@ -10,9 +11,9 @@ import { CallTaskTables } from './call-task-tables.js';
 
 /** RobotTask methods (see store-tables.ts for how the layers compose). */
 export abstract class RobotTaskTables extends CallTaskTables implements RobotTaskStore {
-  /** Adds the robot task's row. */
-  insertRobotTask(record: RobotTaskRecord): Promise<void> {
-    return robotTasks.insertRobotTask(this.db, record);
+  /** Creates a robot task with its campaign task, in one transaction. */
+  insertRobotTask(campaign: TaskRecord, record: RobotTaskRecord): Promise<void> {
+    return robotTasks.createRobotTask(this.db, campaign, record);
   }
 
   /** One live robot task of the account. */
