@@ -10,7 +10,8 @@ const USAGE = `usage:
   waihu keys list [--account ID] [--json]
   waihu keys disable|enable|delete ACCESS_KEY_ID
   waihu accounts create NAME [--json]
-  waihu accounts list [--json]`;
+  waihu accounts list [--json]
+  waihu accounts operator ID [--off]     make the account an operator (or not): it may review other accounts' 400 registrations`;
 
 async function withApp<T>(config: Config, fn: (app: App) => Promise<T>): Promise<T> {
   const app = await createApp(config, { logger: createLogger('silent') });
@@ -33,7 +34,7 @@ export async function keysCommand(config: Config, area: 'keys' | 'accounts', arg
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { account: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } },
+    options: { account: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' }, off: { type: 'boolean' } },
   });
   const [verb, arg] = positionals;
   const show = (data: unknown, text: string) => out.print(values.json ? JSON.stringify(data, null, 2) : text);
@@ -56,7 +57,10 @@ export async function keysCommand(config: Config, area: 'keys' | 'accounts', arg
       show({ AccountId: account.id, Name: account.name }, account.id);
     } else if (key === 'accounts list') {
       const list = await keys.listAccounts();
-      show(list.map((a) => ({ AccountId: a.id, Name: a.name })), list.map((a) => `${a.id}  ${a.name}`).join('\n'));
+      show(list.map((a) => ({ AccountId: a.id, Name: a.name, Operator: a.operator === true })), list.map((a) => `${a.id}  ${a.name}${a.operator ? '  (operator)' : ''}`).join('\n'));
+    } else if (key === 'accounts operator' && arg) {
+      await keys.setOperator(arg, !values.off);
+      show({ AccountId: arg, Operator: !values.off }, `${arg}: ${values.off ? 'no longer an operator' : 'operator'}`);
     } else {
       out.error(USAGE);
       return 2;

@@ -18,6 +18,8 @@ export interface AccountRecord {
   id: string;
   name: string;
   createdAt: number;
+  /** The platform's staff: may act on other accounts where a product has an operator side (docs/hotline.md). */
+  operator?: boolean;
 }
 
 /** An AccessKey pair; the secret is stored only as AES-GCM ciphertext. */
@@ -37,6 +39,8 @@ export interface AccountStore {
   getAccount(id: string): Promise<AccountRecord | undefined>;
   listAccounts(): Promise<AccountRecord[]>;
   countAccounts(): Promise<number>;
+  /** Makes the account an operator or not; false when there is no such account. */
+  setAccountOperator(id: string, operator: boolean): Promise<boolean>;
 }
 
 /** AccessKey pairs. */

@@ -64,9 +64,10 @@ test('upgrading to detail tallies counts the details already stored', async () =
   const { store, db } = storeWith(before);
   try {
     await store.migrate();
-    await store.insertAccount({ id: 'acc', name: 'a', createdAt: 1 });
+    await db.insertInto('accounts').values({ id: 'acc', name: 'a', created_at: 1 } as never).execute();
     const settings = parseTaskSettings({ TaskName: 't', StartType: 'IMMEDIATE', CallTime: ['{"startTime":"09:00:00","endTime":"18:00:00"}'], CallDay: ['MONDAY'], TaskCps: 1 });
-    // Written as raw rows: the store of this version has columns the old schema lacks, and would already tally details.
+    // Written as raw rows (the account above too): the store of this version has columns the old schema lacks, and
+    // would already tally details.
     const { product: _product, flow: _flow, ...task } = newTaskRecord('task', 'acc', settings, 1);
     await db.insertInto('campaign_tasks').values({
       id: task.id, account_id: task.accountId, ...settingsColumns(task.settings), status: task.status, start_failed_reason: null,

@@ -17,6 +17,8 @@ export interface AccountsTable {
   id: string;
   name: string;
   created_at: number;
+  /** 1 for an operator account (migration 0015). */
+  operator: Generated<number>;
 }
 
 /** Row of `access_keys`: one AccessKey pair, secret sealed. */

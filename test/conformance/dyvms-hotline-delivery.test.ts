@@ -41,6 +41,8 @@ describe('400-number registry: XML and verification delivery', () => {
 
   test('XML: answers in the doc\'s element layout (one <Values> element per row); errors come back as <Error> the client parses', async () => {
     const t = defaultTenant(server);
+    // The default account doubles as the operator here: it creates its own qualification.
+    await server.app.accessKeys.setOperator(t.accountId, true);
     const q = await waihu('openapi-core V3', t, 'CreateHotlineQualification', { CorpName: 'XML公司', OrderId: 'xml-order-1' });
     const byOrder = await xmlCall(server, server.key, 'GetHotlineQualificationByOrder', { OrderId: 'xml-order-1' });
     assert.match(byOrder, new RegExp(`^<\\?xml version="1.0" encoding="UTF-8"\\?><GetHotlineQualificationByOrderResponse><RequestId>[0-9A-F-]{36}</RequestId><Code>OK</Code><Message>OK</Message><Data><Status>NORMAL</Status><QualificationId>${String(q.QualificationId)}</QualificationId><OrderId>xml-order-1</OrderId></Data></GetHotlineQualificationByOrderResponse>$`));

@@ -21,10 +21,17 @@ function registration(client: ClientName, qualificationId: string, mobile: strin
   };
 }
 
-/** A tenant with a qualification; returns its ids. */
-async function qualified(client: ClientName, server: TestServer, name: string) {
+/** An operator account (the platform's staff), who creates qualifications and reviews registrations. */
+async function operatorOf(server: TestServer, name: string): Promise<Tenant> {
+  const op = await otherTenant(server, name);
+  await server.app.accessKeys.setOperator(op.accountId, true);
+  return op;
+}
+
+/** A customer tenant with a qualification the operator created for it; returns its ids. */
+async function qualified(client: ClientName, server: TestServer, op: Tenant, name: string) {
   const t = await otherTenant(server, name);
-  const q = await waihu(client, t, 'CreateHotlineQualification', { CorpName: '杭州某某科技有限公司' });
+  const q = await waihu(client, op, 'CreateHotlineQualification', { CorpName: '杭州某某科技有限公司', AccountId: t.accountId });
   return { t, qualificationId: String(q.QualificationId), orderId: String(q.OrderId) };
 }
 
@@ -43,9 +50,11 @@ async function submit(client: ClientName, t: Tenant, hooks: WebhookReceiver, qua
 describe('dyvms 400-number registry', () => {
   let server: TestServer;
   let hooks: WebhookReceiver;
+  let op: Tenant;
   before(async () => {
     hooks = await startWebhookReceiver();
     server = await startTestServer({ config: { verificationWebhookUrl: hooks.url } });
+    op = await operatorOf(server, 'hotline operator');
   });
   after(async () => {
     await server?.stop();
@@ -54,7 +63,7 @@ describe('dyvms 400-number registry', () => {
 
   for (const client of CLIENTS) {
     test(`${client}: qualification, verified submission, review, registered numbers and their transfer pool`, async () => {
-      const { t, qualificationId, orderId } = await qualified(client, server, `hotline ${client}`);
+      const { t, qualificationId, orderId } = await qualified(client, server, op, `hotline ${client}`);
       assert.deepEqual(await dyvmsData(client, t, 'GetHotlineQualificationByOrder', { OrderId: orderId }), { Status: 'NORMAL', QualificationId: qualificationId, OrderId: orderId });
 
       const mobile = client === 'pop-core V1' ? '13900000001' : '13900000002';
@@ -75,7 +84,9 @@ describe('dyvms 400-number registry', () => {
       const pool = { PhoneNumber: HOTLINE, QualificationId: qualificationId, CalledRouteMode: 'roundRobin', 'Details.1.Called': '13811110001' };
       await dyvmsRefused(client, t, 'SetTransferCalleePoolConfig', pool, 'InvalidParameter', 400, /"Details\.1\.Called" is not valid: 13811110001 is not an approved transfer number/);
 
-      const approved = await waihu(client, t, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'APPROVE' });
+      await refused(client, t, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'APPROVE' }, 'Forbidden', 403, /ReviewHotlineRegistration is an operator action/);
+      await refused(client, t, 'ListHotlineRegistrations', { AccountId: op.accountId }, 'Forbidden', 403, /only an operator may name another account/);
+      const approved = await waihu(client, op, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'APPROVE', AccountId: t.accountId });
       assert.deepEqual([approved.Status, approved.RejectReason], ['APPROVED', null]);
       const other = client === 'pop-core V1' ? '13900000011' : '13900000012';
       await dyvms(client, t, 'SendVerification', { VerifyType: 'SMS', BizType: 'CONTACT', Target: other });
@@ -97,13 +108,13 @@ describe('dyvms 400-number registry', () => {
     });
 
     test(`${client}: a rejected registration carries its reason, frees its numbers and cannot be reviewed again`, async () => {
-      const { t, qualificationId } = await qualified(client, server, `hotline reject ${client}`);
+      const { t, qualificationId } = await qualified(client, server, op, `hotline reject ${client}`);
       const mobile = client === 'pop-core V1' ? '13900000003' : '13900000004';
       const id = await submit(client, t, hooks, qualificationId, mobile, ['13811110009']);
-      await refused(client, t, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'REJECT' }, 'InvalidParameter', 400, /"Reason"/);
-      const rejected = await waihu(client, t, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'REJECT', Reason: '机主身份证与号码登记信息不符' });
+      await refused(client, op, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'REJECT', AccountId: t.accountId }, 'InvalidParameter', 400, /"Reason"/);
+      const rejected = await waihu(client, op, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'REJECT', Reason: '机主身份证与号码登记信息不符', AccountId: t.accountId });
       assert.deepEqual([rejected.Status, rejected.RejectReason, typeof rejected.ReviewTime], ['REJECTED', '机主身份证与号码登记信息不符', 'number']);
-      await refused(client, t, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'APPROVE' }, 'IncorrectStatus', 400, /already rejected/);
+      await refused(client, op, 'ReviewHotlineRegistration', { RegistrationId: id, Decision: 'APPROVE', AccountId: t.accountId }, 'IncorrectStatus', 400, /already rejected/);
       const files = await dyvmsData(client, t, 'ListHotlineTransferRegisterFile', { QualificationId: qualificationId, HotlineNumber: HOTLINE });
       assert.equal(files.Total, 1, 'the register-file list shows every submission, rejected ones too');
       assert.equal((await dyvmsData(client, t, 'ListHotlineTransferNumber', { QualificationId: qualificationId, HotlineNumber: HOTLINE, PageNo: 1, PageSize: 10 })).Total, 0);
@@ -115,7 +126,7 @@ describe('dyvms 400-number registry', () => {
     });
 
     test(`${client}: bad input is refused with the doc's codes, naming the parameter`, async () => {
-      const { t, qualificationId } = await qualified(client, server, `hotline bad ${client}`);
+      const { t, qualificationId } = await qualified(client, server, op, `hotline bad ${client}`);
       const mobile = client === 'pop-core V1' ? '13900000005' : '13900000006';
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', registration(client, qualificationId, '1390000', '123456', ['13811110001']), 'Mobile.Invalid', 400, /OperatorMobile/);
       await dyvmsRefused(client, t, 'SubmitHotlineTransferRegister', registration(client, qualificationId, mobile, '123456', ['13811110001']), 'MobileVerifyCode.Invalid', 400, /OperatorMobileVerifyCode: no verification code is outstanding/);

@@ -69,6 +69,16 @@ function accountContract(openFreshStore: FreshStoreFactory): void {
       assert.equal(await store().countAccounts(), 3);
     });
 
+    test('an account becomes an operator and back; an unknown id is reported', async () => {
+      await store().insertAccount(account('acc-op'));
+      assert.equal(await store().setAccountOperator('acc-op', true), true);
+      assert.equal((await store().getAccount('acc-op'))?.operator, true);
+      assert.equal((await store().listAccounts()).find((a) => a.id === 'acc-op')?.operator, true);
+      assert.equal(await store().setAccountOperator('acc-op', false), true);
+      assert.equal((await store().getAccount('acc-op'))?.operator, false);
+      assert.equal(await store().setAccountOperator('acc-nobody', true), false);
+    });
+
     test('an unknown account id reads as undefined', async () => {
       assert.equal(await store().getAccount('acc-nobody'), undefined);
     });

@@ -11,7 +11,7 @@ export const T0 = 1_732_000_000_000;
 
 /** An account fixture. */
 export function account(id: string, createdAt = T0): AccountRecord {
-  return { id, name: `name of ${id}`, createdAt };
+  return { id, name: `name of ${id}`, createdAt, operator: false };
 }
 
 /** An AccessKey fixture. */

@@ -31,6 +31,21 @@ test('waihu keys create --json prints the pair; list, disable, enable and delete
   assert.doesNotMatch(missing.stderr, /at .*\.ts:\d+/, 'no stack trace for an expected failure');
 });
 
+test('waihu accounts operator ID makes an account an operator; --off takes it back; an unknown id fails', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'waihu-cli-'));
+  const created = JSON.parse(waihu(dir, ['accounts', 'create', 'staff', '--json']).stdout) as { AccountId: string };
+  const operatorOf = () => (JSON.parse(waihu(dir, ['accounts', 'list', '--json']).stdout) as { AccountId: string; Operator: boolean }[])
+    .find((a) => a.AccountId === created.AccountId)?.Operator;
+  assert.equal(operatorOf(), false);
+  assert.equal(waihu(dir, ['accounts', 'operator', created.AccountId]).code, 0);
+  assert.equal(operatorOf(), true);
+  assert.equal(waihu(dir, ['accounts', 'operator', created.AccountId, '--off']).code, 0);
+  assert.equal(operatorOf(), false);
+  const missing = waihu(dir, ['accounts', 'operator', '123']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /account 123 does not exist/);
+});
+
 test('secrets are encrypted at rest and the generated master key file is private (0600)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'waihu-cli-'));
   const pair = JSON.parse(waihu(dir, ['keys', 'create', '--json']).stdout) as Record<string, string>;

@@ -65,6 +65,16 @@ export class AccessKeyService {
     return this.store.listAccounts();
   }
 
+  /** Makes an account an operator (or not); NotFound naming AccountId when there is no such account. */
+  async setOperator(accountId: string, operator: boolean): Promise<void> {
+    if (!(await this.store.setAccountOperator(accountId, operator))) throw new DomainError('NotFound', `account ${accountId} does not exist`, 'AccountId');
+  }
+
+  /** True when the account is an operator. */
+  async isOperator(accountId: string): Promise<boolean> {
+    return (await this.store.getAccount(accountId))?.operator === true;
+  }
+
   /** Issues a new pair for an existing account; the secret is returned once and stored encrypted. */
   async createAccessKey(accountId: string, description = ''): Promise<NewAccessKey> {
     if (!(await this.store.getAccount(accountId))) throw new DomainError('NotFound', `account ${accountId} does not exist`, 'AccountId');

@@ -14,6 +14,7 @@ import * as callTasks from './0011-call-tasks.js';
 import * as robotTasks from './0012-robot-tasks.js';
 import * as hotline from './0013-hotline.js';
 import * as receipts from './0014-receipts.js';
+import * as accountOperators from './0015-account-operators.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -31,4 +32,5 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0012-robot-tasks': robotTasks,
   '0013-hotline': hotline,
   '0014-receipts': receipts,
+  '0015-account-operators': accountOperators,
 });

@@ -28,6 +28,11 @@ export abstract class AccountTables extends StoreTables implements AccountStore,
     return accounts.countAccounts(this.db);
   }
 
+  /** Makes the account an operator or not. */
+  setAccountOperator(id: string, operator: boolean): Promise<boolean> {
+    return accounts.setAccountOperator(this.db, id, operator);
+  }
+
   /** Adds a key of an existing account. */
   insertAccessKey(key: AccessKeyRecord): Promise<void> {
     return accessKeys.insertAccessKey(this.db, key);

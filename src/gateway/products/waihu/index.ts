@@ -45,7 +45,7 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...robotActions(services.agents),
     ...voiceResourceActions(services.voiceResources),
     ...voiceFileActions(services.voiceResources.voiceFiles),
-    ...hotlineActions(services.hotline),
+    ...hotlineActions(services.hotline, (id) => services.accessKeys.isOperator(id)),
     ...receiptActions(services.receipts, services.timeZone),
   ];
 }
