@@ -34,7 +34,7 @@ function registerPostgresSuites(url: string): void {
         assert.equal(store.engine, 'postgres');
         await store.migrate();
         await store.insertAccount({ id: 'acc-big', name: 'big', createdAt: 4_102_444_800_000 });
-        assert.deepEqual(await store.getAccount('acc-big'), { id: 'acc-big', name: 'big', createdAt: 4_102_444_800_000 });
+        assert.deepEqual(await store.getAccount('acc-big'), { id: 'acc-big', name: 'big', createdAt: 4_102_444_800_000, operator: false });
         assert.equal(typeof (await store.countAccounts()), 'number');
       } finally {
         await store.close();
