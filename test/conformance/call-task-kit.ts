@@ -7,10 +7,14 @@ import OpenApiCoreModule from '@alicloud/openapi-core';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { formatDateTime } from '../../src/core/local-time.js';
 import type { TestServer } from '../support/conformance-server.js';
-import { DYVMS, flatQuery, popCore } from '../support/sdk-clients.js';
+import { DYVMS, flatQuery } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { otherTenant, type ClientName, type Tenant } from './aiccs-kit.js';
 import { created, waihu } from './waihu-kit.js';
+import { dyvmsBody } from './dyvms-kit.js';
+
+/** The response body of a dyvms call, as it comes (dyvms-kit.ts). */
+export const dyvms = dyvmsBody;
 
 const OpenApiCore = OpenApiCoreModule.default;
 
@@ -30,13 +34,6 @@ export async function callTaskTenant(server: TestServer, client: ClientName, lab
   const withVars = await created(client, t, 'CreateTtsTemplate', { Name: '发货通知', Content: '${name}您好，您的${item}已发货。', Type: 'NOTIFY' });
   const plain = await created(client, t, 'CreateTtsTemplate', { Name: '维护通知', Content: '系统今晚维护。', Type: 'NOTIFY' });
   return { ...t, caller, withVars, plain };
-}
-
-/** The body of a dyvms call through the named client (JSON). */
-export async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return client === 'pop-core V1'
-    ? popCore(t.url, DYVMS, t.key).request(action, params, 'POST') as Promise<Record<string, unknown>>
-    : (await t.core.call({ version: DYVMS, action, params })).body as Record<string, unknown>;
 }
 
 /** The raw XML body of a dyvms call through openapi-core asking Format=XML (bodyType string keeps the text). */

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { formatDate } from '../../src/core/local-time.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { DYVMS, popCore, WAIHU } from '../support/sdk-clients.js';
+import { WAIHU } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { CLIENTS, defaultTenant, otherTenant, via, type ClientName, type Tenant } from './aiccs-kit.js';
 import { created, waihu } from './waihu-kit.js';
+import { dyvmsBody as dyvms } from './dyvms-kit.js';
 
 const ZONE = 'Asia/Shanghai';
 const SMART_CALL = '11030000180001';
@@ -18,12 +19,6 @@ const VERIFICATION_CODE = '11010000138001';
 const DAY_MS = 86_400_000;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A dyvms action through the named client; the body. */
-async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (client === 'pop-core V1') return popCore(t.url, DYVMS, t.key).request(action, params, 'POST');
-  return (await t.core.call({ version: DYVMS, action, params })).body;
-}
 
 /** QueryCallDetailByCallId's parsed Data (null when nothing was found), after checking the envelope. */
 async function detail(client: ClientName, t: Tenant, callId: string, prodId: string, queryDate = Date.now()): Promise<Record<string, unknown> | null> {

@@ -6,17 +6,15 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { formatDate } from '../../src/core/local-time.js';
 import { makeV1 } from '../fixtures/vectors/make-request.js';
-import { DYVMS, popCore } from '../support/sdk-clients.js';
+import { DYVMS } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { via, type ClientName, type Tenant } from './aiccs-kit.js';
+import { dyvmsBody } from './dyvms-kit.js';
+
+/** The response body of a dyvms call, as it comes (dyvms-kit.ts). */
+export const dyvms = dyvmsBody;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A dyvms action through the named client (parameters flattened the SDK way: MenuKeyMap.1.Key); the body. */
-export async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (client === 'pop-core V1') return popCore(t.url, DYVMS, t.key).request(action, params, 'POST');
-  return (await t.core.call({ version: DYVMS, action, params })).body;
-}
 
 /** Asserts the call is refused with that code, status and message. */
 export async function refused(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>, code: string, status: number, message: RegExp) {

@@ -8,22 +8,16 @@ import { after, before, describe, test } from 'node:test';
 import { formatDate } from '../../src/core/local-time.js';
 import { calleeKey } from '../../src/core/numbers/number-hash.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { DYVMS, popCore } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { CLIENTS, otherTenant, via, type ClientName, type Tenant } from './aiccs-kit.js';
 import { created, waihu } from './waihu-kit.js';
+import { dyvmsBody as dyvms } from './dyvms-kit.js';
 
 const SHOW = '057100001111';
 // Numbers ending in 0015 answer and never hang up: the notify flow plays its PlayTimes and ends the call.
 const CALLEE = '13800000015';
 const NOTIFY = '您好${name}，您的订单${order}已发货，请注意查收。';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A dyvms action through the named client; the body. */
-async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  if (client === 'pop-core V1') return popCore(t.url, DYVMS, t.key).request(action, params, 'POST');
-  return (await t.core.call({ version: DYVMS, action, params })).body;
-}
 
 /** Asserts the call is refused with that code, status and message. */
 async function refused(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>, code: string, status: number, message: RegExp) {

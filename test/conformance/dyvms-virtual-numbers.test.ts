@@ -4,19 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { DYVMS, popCore } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import { CLIENTS, otherTenant, type ClientName, type Tenant } from './aiccs-kit.js';
 import { waihu } from './waihu-kit.js';
+import { dyvmsBody as dyvms } from './dyvms-kit.js';
 
 const X = '057188330001';
-
-/** The body of a dyvms call through the named client. */
-async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return client === 'pop-core V1'
-    ? popCore(t.url, DYVMS, t.key).request(action, params, 'POST') as Promise<Record<string, unknown>>
-    : (await t.core.call({ version: DYVMS, action, params })).body as Record<string, unknown>;
-}
 
 /** Data of a paged query, parsed from its JSON text. */
 async function paged(client: ClientName, t: Tenant, action: string, params: Record<string, unknown> = {}) {

@@ -5,9 +5,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DYVMS, popCore } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import type { ClientName, Tenant } from './aiccs-kit.js';
+import { dyvms } from './dyvms-kit.js';
+
+export { dyvms };
 
 /** What the webhook received, and how it answers next. */
 export interface WebhookReceiver {
@@ -53,16 +55,6 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export function idCard(first17: string): string {
   const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11];
-}
-
-/** The body of a dyvms call through the named client (pop-core's json-bigint values as they come). */
-export async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const body = client === 'pop-core V1'
-    ? await popCore(t.url, DYVMS, t.key).request(action, params, 'POST')
-    : (await t.core.call({ version: DYVMS, action, params })).body;
-  assert.equal(body.Code, 'OK', JSON.stringify(body));
-  assert.equal(body.Message, 'OK');
-  return body;
 }
 
 /** `Data` of a dyvms call as plain JSON (no int64 values inside). */

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { makeV1 } from '../fixtures/vectors/make-request.js';
 import type { TestServer } from '../support/conformance-server.js';
-import { DYVMS, popCore, type KeyPair } from '../support/sdk-clients.js';
+import { DYVMS, type KeyPair } from '../support/sdk-clients.js';
 import { assertOpenApiCoreError, assertPopCoreError, rejection } from '../support/sdk-errors.js';
 import type { ClientName, Tenant } from './aiccs-kit.js';
 import { created, waihu } from './waihu-kit.js';
+import { dyvms } from './dyvms-kit.js';
+
+export { dyvms };
 
 /** A robot whose intent follows the callee's first answer. */
 export const SURVEY_SCRIPT = {
@@ -32,16 +35,6 @@ export const SURVEY_SCRIPT = {
 
 /** The calling number every suite registers. */
 export const CALLER = '057188990001';
-
-/** The success body of a dyvms call through the named client, Code OK asserted. */
-export async function dyvms(client: ClientName, t: Tenant, action: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const body = client === 'pop-core V1'
-    ? await popCore(t.url, DYVMS, t.key).request(action, params, 'POST')
-    : (await t.core.call({ version: DYVMS, action, params })).body;
-  assert.equal(body.Code, 'OK', JSON.stringify(body));
-  assert.equal(body.Message, 'OK');
-  return body;
-}
 
 /** `Data` of a dyvms call, parsed from its JSON text. */
 export async function dyvmsData<T = Record<string, unknown>>(client: ClientName, t: Tenant, action: string, params: Record<string, unknown>): Promise<T> {
