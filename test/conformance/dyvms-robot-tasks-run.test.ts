@@ -67,9 +67,11 @@ describe('dyvms robot tasks on the dialer', () => {
     const t = await otherTenant(server, 'run');
     const dialogId = await robotFor(CORE, t);
     const taskId = await createTask(CORE, t, dialogId);
+    // Numbers ending 0015 are answered by callees who never hang up on their own (docs/simulator.md): with the default
+    // model's talk times a callee may otherwise leave after 3 s, before the robot has heard a reply.
     await dyvms(POP, t, 'UploadRobotTaskCalledFile', {
-      Id: taskId, CalledNumber: '13800010000,13800020000', TtsParamHead: '["name","company","sim_persona"]',
-      TtsParam: JSON.stringify([{ number: '13800010000', params: ['张先生', '某某银行', 'cooperative'] }, { number: '13800020000', params: ['李女士', '某某保险', 'refuser'] }]),
+      Id: taskId, CalledNumber: '13800010015,13800020015', TtsParamHead: '["name","company","sim_persona"]',
+      TtsParam: JSON.stringify([{ number: '13800010015', params: ['张先生', '某某银行', 'cooperative'] }, { number: '13800020015', params: ['李女士', '某某保险', 'refuser'] }]),
     });
     await dyvms(CORE, t, 'StartRobotTask', { TaskId: taskId });
     await dyvms(CORE, t, 'StopRobotTask', { TaskId: taskId });
@@ -80,19 +82,19 @@ describe('dyvms robot tasks on the dialer', () => {
 
     for (const client of [CORE, POP]) {
       const list = await calls(client, t, taskId);
-      assert.deepEqual(Object.keys(list).sort(), ['13800010000', '13800020000']);
-      const yes = list['13800010000']!;
+      assert.deepEqual(Object.keys(list).sort(), ['13800010015', '13800020015']);
+      const yes = list['13800010015']!;
       assert.deepEqual([yes.callResult, yes.callResultCode, yes.majorIntent, yes.label, yes.transferResult, yes.recallCurTimes], ['已接通', '200000', '有意向', '同意', '3', 0], JSON.stringify(yes));
       assert.equal(yes.taskId, taskId);
       assert.equal(yes.caller, '057188990001');
       assert.ok(Number(yes.duration) > 0);
       assert.match(String(yes.callStartTime), /^\d{4}\.\d\d\.\d\d \d\d:\d\d:\d\d$/);
       assert.match(String(yes.callId), /^\d+\^\d+$/);
-      const no = list['13800020000']!;
+      const no = list['13800020015']!;
       assert.equal(no.majorIntent, '无意向', JSON.stringify(no));
       assert.ok(Number(no.denyCount) + Number(no.rejectCount) >= 1, 'the refuser refused');
 
-      const detail = await dyvmsData(client, t, 'QueryRobotTaskCallDetail', { TaskId: taskId, Callee: '13800010000', QueryDate: clock.now() });
+      const detail = await dyvmsData(client, t, 'QueryRobotTaskCallDetail', { TaskId: taskId, Callee: '13800010015', QueryDate: clock.now() });
       assert.deepEqual([detail.recordStatus, detail.recordFile, detail.callId], [2, '', yes.callId], 'no recording on the simulator');
       const dialog = detail.dialogDetail as { role: string; content: string; speakTime: string }[];
       assert.deepEqual(dialog[0]?.role, 'robot');
@@ -106,16 +108,16 @@ describe('dyvms robot tasks on the dialer', () => {
     }
     // Who hangs up at the closing line is a race on the simulator (the robot ends the call as the callee says goodbye),
     // so the filter is checked against the direction the call reports, and the other direction must exclude it.
-    const direction = String((await calls(CORE, t, taskId))['13800010000']!.hangupDirection);
+    const direction = String((await calls(CORE, t, taskId))['13800010015']!.hangupDirection);
     assert.ok(direction === '0' || direction === '1', `a hang-up direction is reported (${direction})`);
     const other = direction === '0' ? '1' : '0';
-    assert.ok('13800010000' in (await calls(CORE, t, taskId, { HangupDirection: direction, DialogCountFrom: '1' })), 'found by its own direction after a turn');
-    assert.ok(!('13800010000' in (await calls(CORE, t, taskId, { HangupDirection: other }))), 'not found by the other direction');
-    assert.ok(!('13800010000' in (await calls(CORE, t, taskId, { DialogCountFrom: '99' }))), 'nor with more turns than it had');
+    assert.ok('13800010015' in (await calls(CORE, t, taskId, { HangupDirection: direction, DialogCountFrom: '1' })), 'found by its own direction after a turn');
+    assert.ok(!('13800010015' in (await calls(CORE, t, taskId, { HangupDirection: other }))), 'not found by the other direction');
+    assert.ok(!('13800010015' in (await calls(CORE, t, taskId, { DialogCountFrom: '99' }))), 'nor with more turns than it had');
     assert.equal(Object.keys(await calls(CORE, t, taskId, { CallResult: '200003' })).length, 0);
-    assert.equal(Object.keys(await calls(CORE, t, taskId, { Called: '13800020000' })).length, 1);
+    assert.equal(Object.keys(await calls(CORE, t, taskId, { Called: '13800020015' })).length, 1);
     const dayBefore = clock.now() - 86_400_000;
-    await dyvmsRefused(CORE, t, 'QueryRobotTaskCallDetail', { TaskId: taskId, Callee: '13800010000', QueryDate: dayBefore }, 'InvalidCallee.NotFound', 404);
+    await dyvmsRefused(CORE, t, 'QueryRobotTaskCallDetail', { TaskId: taskId, Callee: '13800010015', QueryDate: dayBefore }, 'InvalidCallee.NotFound', 404);
 
     const finished = await dyvmsData(CORE, t, 'QueryRobotTaskDetail', { Id: taskId });
     assert.deepEqual([finished.status, finished.totalCount, finished.finishCount], ['FINISH', 2, 2]);
