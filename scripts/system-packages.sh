@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives for real, when any is missing:
 #   sox, libsox-fmt-mp3   decode uploaded MP3 voice files (UploadVoiceFile) and make test audio
+#   sip-tester            sipp, the SIP peer of the SIP telephony tests (with its RTP echo and DTMF pcaps)
+#   espeak-ng             the built-in speech synthesizer (Mandarin and English voices)
 # Needs root (or passwordless sudo) only when something is missing; prints nothing when all is there.
 set -euo pipefail
 
-packages=(sox libsox-fmt-mp3)
+packages=(sox libsox-fmt-mp3 sip-tester espeak-ng)
 
 missing=()
 for package in "${packages[@]}"; do
