@@ -34,10 +34,25 @@ export interface SippRun {
 
 /** Starts `scenario` (file name without .xml) answering one call on a free port; gives up after `timeoutS`. */
 export async function startSipp(scenario: string, timeoutS = 30): Promise<SippRun> {
+  return startSippWith(scenario, { timeoutS });
+}
+
+/** How startSippWith runs sipp. */
+export interface SippStartOptions {
+  timeoutS?: number;
+  /** sipp's media port ([media_port] in scenarios); a free one by default. */
+  mediaPort?: number;
+  /** More command-line options, e.g. `-rtp_echo`. */
+  extraArgs?: readonly string[];
+}
+
+/** startSipp with more of sipp's options. */
+export async function startSippWith(scenario: string, options: SippStartOptions = {}): Promise<SippRun> {
   const port = await freeUdpPort();
   const args = [
     '-sf', join(SCENARIO_DIR, `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-t', 'u1', '-m', '1',
-    '-nostdin', '-timeout', `${timeoutS}s`, '-timeout_error', '-mp', String(await freeUdpPort()),
+    '-nostdin', '-timeout', `${options.timeoutS ?? 30}s`, '-timeout_error', '-mp', String(options.mediaPort ?? (await freeUdpPort())),
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn('sipp', args, { cwd: tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,0 +1,130 @@
+/**
+ * One outbound call of SipTelephony from INVITE to CDR: the UacCall's events are translated into the CallListener's
+ * (ringing, answered with a SipCallSession, ended with a CallOutcome), the RTP stream follows what signalling learns
+ * of the far end's media (183 early media, the 200, re-INVITEs), and every resource the call holds (RTP port, stream,
+ * session) is let go exactly once, when the call ends.
+ */
+import { CallHungUpError } from '../../../../ports/call-session.js';
+import type { CallListener, CallOutcome, DialRequest } from '../../../../ports/telephony.js';
+import type { NegotiatedAudio } from '../signalling/sdp-negotiation.js';
+import { PCMA, PCMU } from '../media/g711.js';
+import type { MediaClock } from '../media/media-clock.js';
+import { RtpStream } from '../rtp/rtp-stream.js';
+import type { RtpPortLease } from '../rtp/rtp-port-pool.js';
+import { TELEPHONE_EVENT_PAYLOAD_TYPE } from '../signalling/sdp.js';
+import { UacCall, type TrunkSettings, type UacCallEnding } from '../ua/uac-call.js';
+import type { SipUdpTransport } from '../ua/udp-transport.js';
+import { SipCallSession, type SipCallSessionOptions } from './sip-call-session.js';
+
+/** What a dial is made of; the adapter builds it. */
+export interface SipDialContext {
+  request: DialRequest;
+  listener: CallListener;
+  transport: SipUdpTransport;
+  trunk: TrunkSettings;
+  lease: RtpPortLease;
+  /** The address offered in the SDP for RTP (the lease's, or the advertised one behind NAT). */
+  rtpAddress: string;
+  clock: MediaClock;
+  ringTimeoutMs?: number;
+  maxDurationMs?: number;
+  t1Ms?: number;
+  /** What the session is built with besides the call's own parts. */
+  session: Omit<SipCallSessionOptions, 'callId' | 'variables' | 'media' | 'hangupCall'>;
+}
+
+/** One call; start() places it, `done` settles after `ended` was reported. */
+export class SipDial {
+  readonly done: Promise<void>;
+  private readonly call: UacCall;
+  private readonly stream: RtpStream;
+  private session: SipCallSession | undefined;
+  private ringAt: number | undefined;
+  private answerAt: number | undefined;
+  private flowFailure: string | undefined;
+  private over = false;
+  private finished!: () => void;
+  private readonly onAbort = (): void => this.call.abort();
+
+  constructor(private readonly context: SipDialContext) {
+    this.done = new Promise((resolve) => (this.finished = resolve));
+    const { request } = context;
+    this.stream = new RtpStream({
+      socket: context.lease.socket, clock: context.clock, codec: PCMU, telephoneEventPayloadType: TELEPHONE_EVENT_PAYLOAD_TYPE,
+      onAudio: (pcm) => this.session?.hearAudio(pcm),
+      onDtmf: (digit) => this.session?.hearDtmf(digit),
+    });
+    const limits = [context.maxDurationMs, request.sessionTimeoutMs].filter((ms): ms is number => ms !== undefined);
+    this.call = new UacCall({
+      transport: context.transport, trunk: context.trunk, callee: request.callee, callerId: request.caller,
+      rtp: { address: context.rtpAddress, port: context.lease.port },
+      ...(context.ringTimeoutMs !== undefined ? { ringTimeoutMs: context.ringTimeoutMs } : {}),
+      ...(limits.length > 0 ? { maxDurationMs: Math.min(...limits) } : {}),
+      ...(context.t1Ms !== undefined ? { t1Ms: context.t1Ms } : {}),
+    });
+    this.call.on('ringing', (at) => {
+      this.ringAt = at;
+      this.context.listener.ringing(at);
+    });
+    this.call.on('earlyMedia', (remote) => this.followMedia(remote));
+    this.call.on('mediaChanged', (remote) => this.followMedia(remote));
+    this.call.on('answered', (remote, at) => this.onAnswered(remote, at));
+    this.call.on('ended', (ending) => this.onEnded(ending));
+  }
+
+  /** Sends the INVITE; an already aborted signal cancels it at once. */
+  start(): void {
+    const { signal } = this.context.request;
+    this.call.start();
+    if (signal?.aborted) this.call.abort();
+    else signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private followMedia(remote: NegotiatedAudio): void {
+    this.stream.setCodec(remote.codec.name === 'PCMA' ? PCMA : PCMU, remote.telephoneEventPayloadType);
+    this.stream.setRemote({ address: remote.remoteAddress, port: remote.remotePort });
+  }
+
+  private onAnswered(remote: NegotiatedAudio, at: number): void {
+    this.followMedia(remote);
+    this.answerAt = at;
+    const { request } = this.context;
+    const session = new SipCallSession({
+      ...this.context.session, callId: request.callId, variables: request.variables ?? {}, media: this.stream,
+      hangupCall: (by) => this.call.hangup(by),
+    });
+    this.session = session;
+    // The flow runs until it settles; then a call still up is hung up: by the robot, or by the system when the flow failed.
+    Promise.resolve()
+      .then(() => this.context.listener.answered(session, at))
+      .then(
+        () => this.call.hangup('robot'),
+        (error: unknown) => {
+          if (error instanceof CallHungUpError || this.over) return this.call.hangup('robot');
+          this.flowFailure = `flow failed: ${error instanceof Error ? error.message : String(error)}`;
+          this.call.hangup('system');
+        },
+      );
+  }
+
+  private onEnded(ending: UacCallEnding): void {
+    this.over = true;
+    this.context.request.signal?.removeEventListener('abort', this.onAbort);
+    const reason = ending.reason ?? this.flowFailure;
+    this.session?.end({ by: ending.hangupBy, at: ending.at, ...(reason !== undefined ? { reason } : {}) });
+    this.stream.close();
+    this.context.lease.release();
+    const outcome: CallOutcome = {
+      result: ending.result, statusCode: ending.statusCode, endAt: ending.at,
+      durationMs: this.answerAt !== undefined ? Math.max(0, ending.at - this.answerAt) : 0, hangupBy: ending.hangupBy,
+      ...(this.ringAt !== undefined ? { ringAt: this.ringAt } : {}),
+      ...(this.answerAt !== undefined ? { answerAt: this.answerAt } : {}),
+      ...(reason !== undefined ? { failureReason: reason } : {}),
+    };
+    try {
+      this.context.listener.ended(outcome);
+    } finally {
+      this.finished();
+    }
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The `sip` carrier end to end against sipp as the callee, on loopback: SipTelephony places the call, the flow runs
+ * on a SipCallSession with real RTP, and the CallOutcome is checked along with sipp's verdict (exit code 0 = its
+ * scenario was followed exactly). Speech is faked (a known tone for the synthesizer, a recorder for the recognizer)
+ * so the tests are fast and deterministic. Skipped only when sipp is not installed.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { CallHungUpError, type CallSession, type Hangup } from '../../src/ports/call-session.js';
+import type { SpeechRecognizer, SpeechSynthesizer } from '../../src/ports/speech.js';
+import type { CallListener, CallOutcome, DialRequest } from '../../src/ports/telephony.js';
+import { PCMU } from '../../src/providers/telephony/sip/media/g711.js';
+import { SipTelephony } from '../../src/providers/telephony/sip/call/sip-telephony.js';
+import { sippAvailable, startSippWith, type SippRun } from '../sipp/run-sipp.js';
+
+const skip = sippAvailable() ? false : 'sipp is not on PATH (Debian package sip-tester): SIP telephony tests skipped';
+
+/** One second of a 400 Hz tone, starting at its peak so its first sample marks where it begins. */
+const TONE = Int16Array.from({ length: 8000 }, (_, i) => Math.round(8000 * Math.cos((2 * Math.PI * 400 * i) / 8000)));
+
+const toneSynthesizer: SpeechSynthesizer = {
+  provider: 'test-tone',
+  synthesize: () => Promise.resolve(TONE.slice()),
+  voices: () => [{ id: 'tone', name: 'Tone', language: 'en', provider: 'test-tone' }],
+};
+
+/** A recognizer that keeps what it was given and answers 'echo'. */
+function recordingRecognizer(): SpeechRecognizer & { heard: Int16Array[] } {
+  const heard: Int16Array[] = [];
+  return { heard, transcribe: (pcm) => { heard.push(pcm); return Promise.resolve({ text: 'echo' }); } };
+}
+
+/** What one call did. */
+interface CallRecord {
+  outcome: CallOutcome;
+  events: string[];
+  flow?: { value?: unknown; error?: unknown; hangup?: Hangup };
+  sipp: { code: number | null; output: string };
+}
+
+/** Dials `scenario` with `flow` on the answered call, and waits for the outcome and sipp. */
+async function dial(
+  scenario: string, flow: (session: CallSession) => Promise<unknown>,
+  options: { extraArgs?: string[]; recognizer?: SpeechRecognizer; request?: Partial<DialRequest> } = {},
+): Promise<CallRecord> {
+  const sipp: SippRun = await startSippWith(scenario, { timeoutS: 30, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
+  const minPort = 20000 + 2 * randomInt(0, 15000);
+  const telephony = new SipTelephony(
+    { proxy: { host: '127.0.0.1', port: sipp.port }, fromUser: 'waihu', bind: { address: '127.0.0.1', port: 0 }, rtp: { minPort, maxPort: minPort + 200 }, ringTimeoutMs: 20_000 },
+    { synthesizer: toneSynthesizer, ...(options.recognizer ? { recognizer: options.recognizer } : {}) },
+  );
+  const events: string[] = [];
+  const record: Partial<CallRecord> = { events };
+  try {
+    const outcome = new Promise<CallOutcome>((resolve) => {
+      const listener: CallListener = {
+        ringing: () => events.push('ringing'),
+        answered: async (session) => {
+          events.push('answered');
+          const result: NonNullable<CallRecord['flow']> = {};
+          record.flow = result;
+          void session.hungUp.then((hangup) => (result.hangup = hangup));
+          try {
+            result.value = await flow(session);
+          } catch (error) {
+            result.error = error;
+            throw error;
+          }
+        },
+        ended: (ending) => {
+          events.push('ended');
+          resolve(ending);
+        },
+      };
+      void telephony.originate({ attemptId: 'a1', callId: '1^1', accountId: 'acc', caller: '10086', callee: '13800000000', ...options.request }, listener);
+    });
+    // A call that never ends fails the test instead of hanging it.
+    const gaveUp = sipp.exited.then(async (result) => {
+      await new Promise((resolve) => setTimeout(resolve, 8000).unref());
+      throw new Error(`the call did not end; sipp exited ${result.code}:\n${result.output}`);
+    });
+    record.outcome = await Promise.race([outcome, gaveUp]);
+    await telephony.drain();
+    record.sipp = await sipp.exited;
+    // Let the hungUp callback run.
+    await new Promise((resolve) => setImmediate(resolve));
+    return record as CallRecord;
+  } finally {
+    sipp.kill();
+    await telephony.stop();
+  }
+}
+
+function assertSippPassed(record: CallRecord): void {
+  assert.equal(record.sipp.code, 0, `sipp scenario failed:\n${record.sipp.output}`);
+}
+
+describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
+  it('a prompt comes back through sipp\'s RTP echo as the same audio', async () => {
+    const recognizer = recordingRecognizer();
+    const record = await dial('answer-rtp-echo-wait-bye', async (session) => {
+      const played = await session.say('hello');
+      // The echo is an utterance of the callee, begun while the prompt played (so bargedIn): its audio goes to the recognizer.
+      const heard = await session.listen({ timeoutMs: 5000 });
+      return { played, heard };
+    }, { extraArgs: ['-rtp_echo'], recognizer });
+    assert.deepEqual(record.flow?.value, { played: { completed: true }, heard: { text: 'echo', timedOut: false, bargedIn: true } });
+    assert.equal(recognizer.heard.length, 1);
+    const heard = recognizer.heard[0]!;
+    const start = heard.findIndex((sample) => Math.abs(sample) > 1000);
+    assert.ok(start >= 0, 'the tone was heard');
+    assert.equal(start % 160, 0, 'the tone starts on a frame');
+    assert.ok(start >= 160 * 3, 'the capture holds audio from before the speech start');
+    const expected = PCMU.decode(PCMU.encode(TONE));
+    const got = heard.subarray(start, start + TONE.length);
+    assert.equal(got.length, TONE.length, 'all of the tone was captured');
+    // Frame by frame, so a rare packet lost on a loaded machine does not fail the test.
+    let matchingFrames = 0;
+    for (let frame = 0; frame < TONE.length / 160; frame++) {
+      let same = true;
+      for (let i = frame * 160; i < (frame + 1) * 160; i++) if (Math.abs(got[i]! - expected[i]!) > 8) same = false;
+      if (same) matchingFrames++;
+    }
+    assert.ok(matchingFrames >= 45, `${matchingFrames} of 50 frames came back unchanged`);
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.hangupBy, 'robot');
+    assert.ok(record.outcome.answerAt !== undefined && record.outcome.durationMs > 0);
+    assertSippPassed(record);
+  });
+
+  it('486 Busy Here ends the dial as USER_BUSY without an answer', async () => {
+    const record = await dial('reject-486', () => Promise.reject(new Error('never answered')));
+    assert.deepEqual(record.events, ['ringing', 'ended']);
+    assert.equal(record.outcome.result, 'USER_BUSY');
+    assert.equal(record.outcome.statusCode, '200002');
+    assert.equal(record.outcome.hangupBy, 'callee');
+    assert.equal(record.outcome.durationMs, 0);
+    assert.ok(record.outcome.ringAt !== undefined);
+    assert.equal(record.outcome.answerAt, undefined);
+    assert.match(record.outcome.failureReason ?? '', /486/);
+    assertSippPassed(record);
+  });
+
+  it('the callee hangs up first: the waiting flow unwinds, hung up by the callee', async () => {
+    const record = await dial('answer-callee-hangs-up', (session) => session.listen({ timeoutMs: 20_000 }));
+    assert.deepEqual(record.events, ['ringing', 'answered', 'ended']);
+    assert.ok(record.flow?.error instanceof CallHungUpError);
+    assert.equal(record.flow?.hangup?.by, 'callee');
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.hangupBy, 'callee');
+    assert.equal(record.outcome.failureReason, undefined);
+    assert.ok(record.outcome.durationMs >= 500);
+    assertSippPassed(record);
+  });
+
+  it('a key pressed as RFC 2833 events is collected', async () => {
+    const record = await dial('answer-dtmf-1-wait-bye', (session) => session.collectDtmf({ maxDigits: 1, timeoutMs: 10_000 }));
+    assert.deepEqual(record.flow?.value, { digits: '1', timedOut: false });
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.hangupBy, 'robot');
+    assertSippPassed(record);
+  });
+
+  it('a key ends a listen, and transfer is refused while the call goes on', async () => {
+    const record = await dial('answer-dtmf-1-wait-bye', async (session) => {
+      await assert.rejects(session.transfer('10010'), /not supported/);
+      return session.listen({ timeoutMs: 10_000 });
+    });
+    assert.deepEqual(record.flow?.value, { dtmf: '1', timedOut: false });
+    assert.equal(record.outcome.hangupBy, 'robot');
+    assertSippPassed(record);
+  });
+
+  it('the session timeout cuts an answered call with BYE, hung up by the system', async () => {
+    const record = await dial('answer-wait-bye', (session) => session.listen({ timeoutMs: 20_000 }), { request: { sessionTimeoutMs: 800 } });
+    assert.ok(record.flow?.error instanceof CallHungUpError);
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.hangupBy, 'system');
+    assert.ok(record.outcome.durationMs >= 700);
+    assertSippPassed(record);
+  });
+
+  it('aborting while it rings cancels the dial: CANCEL', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 500);
+    const record = await dial('ring-no-answer', () => Promise.resolve(), { request: { signal: controller.signal } });
+    assert.deepEqual(record.events, ['ringing', 'ended']);
+    assert.equal(record.outcome.result, 'CANCEL');
+    assert.equal(record.outcome.hangupBy, 'system');
+    assertSippPassed(record);
+  });
+});
