@@ -1,9 +1,8 @@
 /**
  * The calling half of a waihu process, wired once and shared by the campaign dialer and the single-call actions: the
- * configured carrier (the simulated one, with its ledger and per-account models), the chat model when one is
- * configured, the conversation planner, and the single-call service.
+ * configured carrier (telephony-provider.ts: the simulated one or a SIP trunk), the chat model when one is configured,
+ * the conversation planner, and the single-call service.
  */
-import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { AgentProfile } from '../core/agents/agent-profile.js';
@@ -19,11 +18,7 @@ import type { Store } from '../ports/store.js';
 import type { Telephony } from '../ports/telephony.js';
 import type { VoiceCatalog } from '../ports/tts.js';
 import { createLlm } from '../providers/llm/create-llm.js';
-import { PersonaCatalog } from '../providers/telephony/sim/personas/persona-catalog.js';
-import { SIM_LEDGER_FILE, SimLedger } from '../providers/telephony/sim/sim-ledger.js';
-import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
-import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
-import { simVoices } from '../providers/tts/sim-voices.js';
+import { createTelephonyProvider } from './telephony-provider.js';
 
 /** Where agents' profiles come from (the agent registry). */
 export interface ProfileLookups {
@@ -53,7 +48,7 @@ export interface CallServices {
   callStates: CallStateBoard;
   calls: CallRecords;
   voices: VoiceCatalog;
-  /** Waits up to `graceMs` for single calls in progress, then closes the carrier's ledger. */
+  /** Waits up to `graceMs` for single calls and the carrier's calls in progress, then closes the carrier. */
   close(graceMs: number): Promise<void>;
 }
 
@@ -61,13 +56,12 @@ export interface CallServices {
 export function createCallServices(deps: CallServicesDeps): CallServices {
   const { config, store, clock, ids, logger } = deps;
   const llm = createLlm(config);
-  const ledger = new SimLedger(path.join(config.dataDir, SIM_LEDGER_FILE));
-  // Each account's model as set through SetSimulatorModel, re-read at most every few seconds (SIM_MODEL_CACHE_MS).
-  const models = new StoredSimModels(store, clock);
-  // Simulated callees answer as personas chosen per number; the chat model plays them when one is configured.
-  const personas = new PersonaCatalog({ seed: config.simSeed, ...(llm ? { llm } : {}) });
+  const carrier = createTelephonyProvider(config, { store, clock, ...(llm ? { llm } : {}) });
+  logger.info({ telephony: config.telephony }, `calls go out through ${carrier.description}`);
+  // Binding the SIP socket now puts a taken port in the start log rather than first in a failed dial.
+  void carrier.start().catch((err: unknown) => logger.error({ err }, `${config.telephony} carrier failed to start`));
   const callStates = new CallStateBoard(clock);
-  const telephony = callStates.track(new SimTelephony({ clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor }));
+  const telephony = callStates.track(carrier.telephony);
   const planner = new FlowPlanner({
     profiles: deps.profiles, clock, ...(llm ? { llm } : {}), ...(deps.taskFlows ? { taskFlows: deps.taskFlows } : {}),
     onWarning: (message, context) => logger.warn(context, message),
@@ -77,12 +71,13 @@ export function createCallServices(deps: CallServicesDeps): CallServices {
     store, telephony, clock, ids, onError: (err, context) => logger.error({ err, context }, 'single call error'), onTerminating: (callId) => callStates.terminating(callId),
   });
   return {
-    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: simVoices,
+    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: carrier.voices,
     close: async (graceMs) => {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([singleCalls.drain(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      const drained = Promise.all([singleCalls.drain(), carrier.drain()]);
+      await Promise.race([drained, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
-      ledger.close();
+      await carrier.close();
     },
   };
 }

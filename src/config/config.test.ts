@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { envName, loadConfig } from './config.js';
+import { envName, loadConfig, parseHostPort } from './config.js';
 
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'waihu-config-'));
 
@@ -80,4 +80,47 @@ test('a rejected configuration names the bad setting but never echoes an LLM sec
   rejects({ WAIHU_LLM_API_KEY: secret, WAIHU_LLM_TIMEOUT_MS: 'soon' }, 'WAIHU_LLM_TIMEOUT_MS');
   // A key written into the URL would end up in fetch's error messages, so such a URL is refused outright.
   rejects({ WAIHU_LLM_BASE_URL: `https://user:${secret}@dashscope.aliyuncs.com/compatible-mode/v1` }, 'WAIHU_LLM_BASE_URL');
+});
+
+test('SIP trunk settings: sim by default; the sip carrier needs a proxy and takes its keys from WAIHU_SIP_*', () => {
+  const cwd = emptyDir();
+  const defaults = loadConfig({}, cwd);
+  assert.deepEqual(
+    [defaults.sipProxy, defaults.sipBind, defaults.rtpPortMin, defaults.rtpPortMax, defaults.sipRingTimeoutSeconds, defaults.sipMaxCallSeconds],
+    [undefined, '0.0.0.0:5060', 20000, 20999, 60, 3600],
+  );
+  assert.deepEqual([defaults.ttsProvider, defaults.asrBaseUrl], ['espeak', undefined]);
+  const set = loadConfig(
+    {
+      WAIHU_TELEPHONY: 'sip', WAIHU_SIP_PROXY: 'sbc.example.net:5080', WAIHU_SIP_BIND: '10.0.0.5:5062', WAIHU_SIP_USERNAME: 'trunk1',
+      WAIHU_SIP_PASSWORD: 'pw', WAIHU_SIP_DOMAIN: 'example.net', WAIHU_RTP_PORT_MIN: '30000', WAIHU_RTP_PORT_MAX: '30099',
+    },
+    cwd,
+  );
+  assert.deepEqual(
+    [set.telephony, set.sipProxy, set.sipBind, set.sipUsername, set.sipPassword, set.sipDomain, set.rtpPortMin, set.rtpPortMax],
+    ['sip', 'sbc.example.net:5080', '10.0.0.5:5062', 'trunk1', 'pw', 'example.net', 30000, 30099],
+  );
+  assert.deepEqual(parseHostPort('[::1]:5060'), { host: '::1', port: 5060 });
+  assert.throws(() => loadConfig({ WAIHU_TELEPHONY: 'sip' }, cwd), /WAIHU_SIP_PROXY: required when WAIHU_TELEPHONY is sip/);
+  assert.throws(() => loadConfig({ WAIHU_TELEPHONY: 'pstn' }, cwd), /WAIHU_TELEPHONY/);
+  assert.throws(() => loadConfig({ WAIHU_SIP_PROXY: 'sbc.example.net' }, cwd), /WAIHU_SIP_PROXY/);
+  assert.throws(() => loadConfig({ WAIHU_SIP_BIND: '0.0.0.0:70000' }, cwd), /WAIHU_SIP_BIND/);
+  assert.throws(() => loadConfig({ WAIHU_RTP_PORT_MIN: '30000', WAIHU_RTP_PORT_MAX: '20000' }, cwd), /WAIHU_RTP_PORT_MIN/);
+  assert.throws(() => loadConfig({ WAIHU_TTS_PROVIDER: 'openai' }, cwd), /WAIHU_TTS_BASE_URL/);
+});
+
+test('SIP and speech secrets are never echoed in a rejected configuration', () => {
+  const cwd = emptyDir();
+  const secret = 'pw-do-not-print-91c2';
+  for (const key of ['WAIHU_SIP_PASSWORD', 'WAIHU_TTS_API_KEY', 'WAIHU_ASR_API_KEY']) {
+    assert.throws(
+      () => loadConfig({ [key]: secret, WAIHU_TELEPHONY: 'sip', WAIHU_SIP_BIND: 'nowhere' }, cwd),
+      (error: Error) => error.message.includes('WAIHU_SIP_BIND') && !error.message.includes(secret),
+    );
+  }
+  assert.throws(
+    () => loadConfig({ WAIHU_ASR_BASE_URL: `https://u:${secret}@asr.example.net/v1` }, cwd),
+    (error: Error) => error.message.includes('WAIHU_ASR_BASE_URL') && !error.message.includes(secret),
+  );
 });

@@ -14,13 +14,32 @@ const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform
 /** A key inside a URL would be printed wherever the URL is; zod also runs this on strings that are not URLs. */
 const withoutCredentials = (value: string) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === '');
 
+/** An API root of a speech or model endpoint: http(s), with any key set apart from it so it is never printed. */
+const apiRoot = (keyVar: string) => z.url({ protocol: /^https?$/ }).refine(withoutCredentials, `must not carry credentials; set ${keyVar}`);
+
+/** `host:port` or `[v6 address]:port`, as written in WAIHU_SIP_PROXY and WAIHU_SIP_BIND. */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/;
+
+/** Splits a host:port setting (already validated by the schema); IPv6 brackets are dropped. */
+export function parseHostPort(value: string): { host: string; port: number } {
+  const match = HOST_PORT.exec(value);
+  if (!match || Number(match[2]) > 65535) throw new Error(`"${value}" is not host:port`);
+  return { host: match[1]!.replace(/^\[(.*)\]$/, '$1'), port: Number(match[2]) };
+}
+
+const hostPort = (portFrom: number) => z.string().refine((v) => {
+  const match = HOST_PORT.exec(v);
+  return match !== null && Number(match[2]) >= portFrom && Number(match[2]) <= 65535;
+}, `must be host:port with a port from ${portFrom} to 65535`);
+
 /** Every setting, its type and its embedded default. Keys are camelCase; env vars are WAIHU_ + UPPER_SNAKE. */
 export const configSchema = z.object({
   port: port.default(8080),
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  telephony: z.enum(['sim']).default('sim'),
+  /** The carrier: the built-in simulator, or a SIP trunk (the sip* and speech settings below). */
+  telephony: z.enum(['sim', 'sip']).default('sim'),
   timeZone: z.string().min(1).default('Asia/Shanghai'),
   masterKey: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -53,6 +72,37 @@ export const configSchema = z.object({
   receiptRetentionDays: z.coerce.number().int().min(1).max(3650).default(7),
   /** Where SendVerification POSTs each code (an SMS gateway); unset: codes go to the log (development, docs/hotline.md). */
   verificationWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The trunk's proxy, SBC or gateway (host:port) every SIP request goes to; required when telephony is sip. */
+  sipProxy: hostPort(1).optional(),
+  /** The local SIP socket (address:port); port 0 picks a free one. */
+  sipBind: hostPort(0).default('0.0.0.0:5060'),
+  sipUsername: z.string().min(1).optional(),
+  /** Digest password of the trunk; a secret, like llmApiKey, so it is never printed. */
+  sipPassword: z.string().optional(),
+  /** Domain of the From/To URIs; the proxy's host when unset. */
+  sipDomain: z.string().min(1).optional(),
+  /** User part of From/Contact when a call names no caller; sipUsername, else `waihu`, when unset. */
+  sipFromUser: z.string().min(1).optional(),
+  /** Address written into Via, Contact and SDP when the trunk reaches this host at another address (static NAT). */
+  sipAdvertisedAddress: z.string().min(1).optional(),
+  /** RTP ports (even ones are used, one per call in progress); below 1024 is refused as the pool refuses it. */
+  rtpPortMin: z.coerce.number().int().min(1024).max(65535).default(20000),
+  rtpPortMax: z.coerce.number().int().min(1024).max(65535).default(20999),
+  sipRingTimeoutSeconds: z.coerce.number().int().min(1).max(600).default(60),
+  sipMaxCallSeconds: z.coerce.number().int().min(1).default(3600),
+  /** What speaks the prompts of SIP calls: espeak-ng (offline) or an OpenAI-compatible /audio/speech endpoint. */
+  ttsProvider: z.enum(['espeak', 'openai']).default('espeak'),
+  ttsBaseUrl: apiRoot('WAIHU_TTS_API_KEY').optional(),
+  /** A secret, never printed. */
+  ttsApiKey: z.string().optional(),
+  ttsModel: z.string().min(1).default('tts-1'),
+  /** The voice when a request names none; the provider's first voice when unset. */
+  ttsVoice: z.string().min(1).optional(),
+  /** OpenAI-compatible /audio/transcriptions root for SIP calls; unset: no recognition (speech-driven flows hear nothing). */
+  asrBaseUrl: apiRoot('WAIHU_ASR_API_KEY').optional(),
+  /** A secret, never printed. */
+  asrApiKey: z.string().optional(),
+  asrModel: z.string().min(1).default('whisper-1'),
 });
 
 /** The parsed, frozen configuration handed to the composition root. */
@@ -77,6 +127,15 @@ function readFileSettings(file: string): Record<string, unknown> {
   return out;
 }
 
+/** Settings that are valid alone but not together, one line each as the schema's problems are printed. */
+function combinationProblems(config: z.infer<typeof configSchema>): string[] {
+  const problems: string[] = [];
+  if (config.telephony === 'sip' && config.sipProxy === undefined) problems.push(`${envName('sipProxy')}: required when ${envName('telephony')} is sip (the trunk's host:port)`);
+  if (config.rtpPortMin > config.rtpPortMax) problems.push(`${envName('rtpPortMin')}: must not be above ${envName('rtpPortMax')}`);
+  if (config.ttsProvider === 'openai' && config.ttsBaseUrl === undefined) problems.push(`${envName('ttsBaseUrl')}: required when ${envName('ttsProvider')} is openai`);
+  return problems;
+}
+
 /** Builds the Config from an environment (process.env by default) and the working directory. */
 export function loadConfig(env: Source = process.env, cwd: string = process.cwd(), overrides: Record<string, unknown> = {}): Config {
   const explicitFile = env.WAIHU_CONFIG;
@@ -89,10 +148,10 @@ export function loadConfig(env: Source = process.env, cwd: string = process.cwd(
   }
   Object.assign(merged, overrides);
   const parsed = configSchema.strict().safeParse(merged);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.length ? envName(String(i.path[0])) : 'config'}: ${i.message}`);
-    throw new Error(`invalid waihu configuration:\n${lines.join('\n')}`);
-  }
+  const lines = parsed.success
+    ? combinationProblems(parsed.data)
+    : parsed.error.issues.map((i) => `  ${i.path.length ? envName(String(i.path[0])) : 'config'}: ${i.message}`);
+  if (!parsed.success || lines.length > 0) throw new Error(`invalid waihu configuration:\n${lines.join('\n')}`);
   const config = { ...parsed.data, dataDir: path.resolve(cwd, parsed.data.dataDir) };
   return Object.freeze(config);
 }
