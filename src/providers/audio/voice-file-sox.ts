@@ -4,9 +4,9 @@
  * `rate` effect. The child is killed when it runs past its time or its output past the length cap, so a hostile
  * upload cannot hold the server.
  */
-import { spawn } from 'node:child_process';
 import { DomainError } from '../../core/errors.js';
 import type { CompressedAudioDecoder, DecodeTarget } from '../../ports/voice-file-decoder.js';
+import { runPiped } from '../process/piped-process.js';
 
 /** How sox is run. */
 export interface SoxOptions {
@@ -44,47 +44,23 @@ export class SoxMp3Decoder implements CompressedAudioDecoder {
   }
 
   /** The MP3 as mono 16-bit PCM at the target rate; see CompressedAudioDecoder. */
-  decodeMp3(bytes: Uint8Array, target: DecodeTarget): Promise<Int16Array> {
+  async decodeMp3(bytes: Uint8Array, target: DecodeTarget): Promise<Int16Array> {
     // -V1: errors only; -G: lower the gain if resampling would clip; -D: no dither, so a decode is reproducible.
     const args = ['-V1', '-G', '-D', '-t', 'mp3', '-', '-t', 'raw', '-e', 'signed-integer', '-b', '16', '-c', '1', '-r', String(target.sampleRate), '-L', '-'];
-    const maxBytes = target.maxSamples * 2;
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      let outBytes = 0;
-      let stderr = '';
-      let failure: Error | undefined;
-      const fail = (error: Error) => {
-        failure ??= error;
-        child.kill('SIGKILL');
-      };
-      const timer = setTimeout(() => fail(new DomainError('InvalidArgument', `Content could not be decoded as MP3 within ${this.timeoutMs / 1000} s`, 'Content')), this.timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > maxBytes) {
-          const minutes = Math.round((target.maxSamples / target.sampleRate / 60) * 10) / 10;
-          fail(new DomainError('InvalidArgument', `Content is an MP3 longer than ${minutes} minutes, the longest voice file accepted`, 'Content'));
-        } else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        if (stderr.length < 4096) stderr += chunk.toString('utf8');
-      });
-      // sox may stop reading early (a file it rejects); the broken pipe is then expected, not an error of ours.
-      child.stdin.on('error', () => {});
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        fail(error.code === 'ENOENT' ? soxMissing(`"${this.command}" is not installed`) : error);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        if (failure) return reject(failure);
-        if (/no handler for (given )?file type/i.test(stderr)) return reject(soxMissing('sox is installed but cannot read MP3 (libsox-fmt-mp3 is missing)'));
-        if (code !== 0) return reject(new DomainError('InvalidArgument', `Content is not a readable MP3 file (sox: ${firstComplaint(stderr)})`, 'Content'));
-        const pcm = Buffer.concat(out);
-        const samples = new Int16Array(Math.floor(pcm.length / 2));
-        for (let i = 0; i < samples.length; i++) samples[i] = pcm.readInt16LE(i * 2);
-        resolve(samples);
-      });
-      child.stdin.end(bytes);
+    const minutes = Math.round((target.maxSamples / target.sampleRate / 60) * 10) / 10;
+    const { code, stdout, stderr } = await runPiped({
+      command: this.command, args, input: bytes, timeoutMs: this.timeoutMs, maxOutputBytes: target.maxSamples * 2,
+      errors: {
+        missing: () => soxMissing(`"${this.command}" is not installed`),
+        timeout: () => new DomainError('InvalidArgument', `Content could not be decoded as MP3 within ${this.timeoutMs / 1000} s`, 'Content'),
+        tooLarge: () => new DomainError('InvalidArgument', `Content is an MP3 longer than ${minutes} minutes, the longest voice file accepted`, 'Content'),
+        aborted: () => new Error('MP3 decoding was aborted'),
+      },
     });
+    if (/no handler for (given )?file type/i.test(stderr)) throw soxMissing('sox is installed but cannot read MP3 (libsox-fmt-mp3 is missing)');
+    if (code !== 0) throw new DomainError('InvalidArgument', `Content is not a readable MP3 file (sox: ${firstComplaint(stderr)})`, 'Content');
+    const samples = new Int16Array(Math.floor(stdout.length / 2));
+    for (let k = 0; k < samples.length; k++) samples[k] = stdout.readInt16LE(k * 2);
+    return samples;
   }
 }

@@ -5,8 +5,8 @@
  * That keeps one program per prompt instead of an espeak | sox pipeline, and the same resampler for every provider.
  * The child is killed past its deadline, past the output cap, or when the caller aborts.
  */
-import { spawn } from 'node:child_process';
 import { SpeechError, type SpeechSynthesizer, type SynthesisOptions, type Voice } from '../../ports/speech.js';
+import { runPiped } from '../process/piped-process.js';
 import { abortError, applyVolume, checkedSpeed, wavToSpeechPcm } from './speech-audio.js';
 
 /** How espeak-ng is run. */
@@ -85,46 +85,22 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
     return applyVolume(wavToSpeechPcm(wav, PROVIDER), options.volume);
   }
 
-  /** Runs espeak-ng with the text on stdin; resolves with its stdout. */
-  private run(args: string[], text: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      let outBytes = 0;
-      let stderr = '';
-      let failure: Error | undefined;
-      const fail = (error: Error) => {
-        failure ??= error;
-        child.kill('SIGKILL');
-      };
-      const onAbort = () => fail(abortError(signal!));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const timer = setTimeout(() => fail(new SpeechError(`espeak-ng did not finish within ${this.timeoutMs} ms`, 'timeout')), this.timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > this.maxWavBytes) fail(new SpeechError(`espeak-ng produced more than ${this.maxWavBytes} bytes of audio; the text is too long to speak as one prompt`, 'too-large'));
-        else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        if (stderr.length < 4096) stderr += chunk.toString('utf8');
-      });
-      // A child that dies early closes its stdin; the broken pipe is reported through 'close', not here.
-      child.stdin.on('error', () => {});
-      child.on('error', (error: NodeJS.ErrnoException) => {
-        fail(
-          error.code === 'ENOENT'
-            ? new SpeechError(`text-to-speech needs the espeak-ng program ("${this.command}" was not found); install the Debian package espeak-ng, or configure an OpenAI-compatible speech provider`, 'unavailable')
-            : error,
-        );
-      });
-      child.on('close', (code, killedBy) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        if (failure) return reject(failure);
-        if (code !== 0) return reject(new SpeechError(`espeak-ng failed (${code === null ? `killed by ${killedBy}` : `exit ${code}`}): ${complaint(stderr)}`, 'failed'));
-        resolve(Buffer.concat(out));
-      });
-      child.stdin.end(text, 'utf8');
+  /** Runs espeak-ng with the text on stdin; resolves with its stdout (a WAV). */
+  private async run(args: string[], text: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+    const { code, killedBy, stdout, stderr } = await runPiped({
+      command: this.command, args, input: Buffer.from(text, 'utf8'), timeoutMs: this.timeoutMs, maxOutputBytes: this.maxWavBytes,
+      ...(signal ? { signal } : {}),
+      errors: {
+        missing: () => new SpeechError(
+          `text-to-speech needs the espeak-ng program ("${this.command}" was not found); install the Debian package espeak-ng, or configure an OpenAI-compatible speech provider`,
+          'unavailable',
+        ),
+        timeout: () => new SpeechError(`espeak-ng did not finish within ${this.timeoutMs} ms`, 'timeout'),
+        tooLarge: () => new SpeechError(`espeak-ng produced more than ${this.maxWavBytes} bytes of audio; the text is too long to speak as one prompt`, 'too-large'),
+        aborted: () => abortError(signal!),
+      },
     });
+    if (code !== 0) throw new SpeechError(`espeak-ng failed (${code === null ? `killed by ${killedBy}` : `exit ${code}`}): ${complaint(stderr)}`, 'failed');
+    return stdout;
   }
 }
