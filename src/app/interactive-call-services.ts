@@ -1,10 +1,11 @@
 /**
  * Wires dyvms' interactive calls (IvrCall, SmartCall, SmartCallOperate, GetCallInfo): SmartCall events POSTed by the
  * HTTP hook to the URL each account stored (SetReceiptConfig MessageType=SmartCallCallback), bridges answered by the
- * simulated agent (the only carrier is the simulated one), call phases from the carrier's call-state board.
+ * simulated agent (no carrier transfers to a human yet), call phases from the carrier's call-state board.
  */
 import type { VoiceFileSource, InteractiveCallServices } from '../gateway/products/dyvmsapi/interactive/interactive-services.js';
-import { storedCallbackUrls } from '../gateway/products/dyvmsapi/interactive/interactive-services.js';
+import { SMART_CALL_CALLBACK_TYPE } from '../core/media/receipt-config.js';
+import type { ReceiptConfigService } from '../core/media/receipt-configs.js';
 import { systemClock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { HttpSmartCallHook } from '../providers/hooks/http-smart-call-hook.js';
@@ -16,6 +17,8 @@ export interface InteractiveCallDeps {
   calls: Pick<CallServices, 'singleCalls' | 'callStates'>;
   store: Store;
   voiceFiles: VoiceFileSource;
+  /** The receipt settings, where the SmartCall callback URL is kept. */
+  receiptConfigs: Pick<ReceiptConfigService, 'urlFor'>;
   timeZone?: string;
 }
 
@@ -25,7 +28,7 @@ export function createInteractiveCallServices(deps: InteractiveCallDeps): Intera
     singleCalls: deps.calls.singleCalls,
     voiceFiles: deps.voiceFiles,
     // The customer's server answers in real time, so the hook's deadline runs on the system clock whatever the engine's.
-    callbacks: { urlFor: storedCallbackUrls(deps.store), hookFor: (url) => new HttpSmartCallHook({ url, clock: systemClock }) },
+    callbacks: { urlFor: (accountId) => deps.receiptConfigs.urlFor(accountId, SMART_CALL_CALLBACK_TYPE), hookFor: (url) => new HttpSmartCallHook({ url, clock: systemClock }) },
     bridgeAgent: (who) => new SimAgent(who),
     callStates: deps.calls.callStates,
     store: deps.store,

@@ -8,6 +8,7 @@ import { DomainError } from '../core/errors.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
 import type { TaskRecord } from '../core/campaigns/campaign-records.js';
 import type { NewDetail, Page, PageRequest } from '../ports/campaign-store.js';
+import { numberOrNull } from './campaign-rows.js';
 import { importDetailsIn } from './import-queries.js';
 import { insertTask } from './task-queries.js';
 import { forUpdate, likeContains } from './engine-sql.js';
@@ -21,10 +22,6 @@ const SCHEDULABLE: readonly TaskStatus[] = ['INIT', 'STOPPED', 'FAILED'];
 
 type ViewRow = Selectable<CallTasksTable> & { status: TaskStatus; real_start_time: number | null; scheduled_start_at: number | null; updated_at: number };
 
-/** A nullable bigint column as a number (drivers may hand back other numeric forms). */
-function num(value: number | string | bigint | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 function toView(row: ViewRow): CallTaskView {
   return {
@@ -39,8 +36,8 @@ function toView(row: ViewRow): CallTaskView {
     calleeCount: Number(row.callee_count),
     createdAt: Number(row.created_at),
     engineStatus: row.status,
-    realStartTime: num(row.real_start_time),
-    scheduledStartAt: num(row.scheduled_start_at),
+    realStartTime: numberOrNull(row.real_start_time),
+    scheduledStartAt: numberOrNull(row.scheduled_start_at),
     updatedAt: Number(row.updated_at),
   };
 }

@@ -10,7 +10,7 @@ import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import type { CallAttemptsTable, CampaignBatchesTable, CampaignDetailsTable, CampaignTasksTable } from './schema.js';
 
 /** A nullable bigint column as a number (drivers may hand back other numeric forms). */
-function num(value: number | string | bigint | null): number | null {
+export function numberOrNull(value: number | string | bigint | null): number | null {
   return value === null ? null : Number(value);
 }
 
@@ -53,11 +53,11 @@ function toSettings(row: Selectable<CampaignTasksTable>): TaskSettings {
     virtualNumber: row.virtual_number,
     callerNumbers: JSON.parse(row.caller_numbers) as string[],
     startType: row.start_type,
-    taskStartTime: num(row.task_start_time),
+    taskStartTime: numberOrNull(row.task_start_time),
     callTime: { raw: JSON.parse(row.call_time_raw) as string[], windows: JSON.parse(row.call_windows) as CallWindow[] },
     callDays: JSON.parse(row.call_days) as CallDay[],
     taskCps: Number(row.task_cps),
-    concurrency: num(row.concurrency),
+    concurrency: numberOrNull(row.concurrency),
     retry: {
       enabled: Number(row.retry_enabled) === 1,
       reasons: JSON.parse(row.retry_reasons) as CallResult[],
@@ -67,8 +67,8 @@ function toSettings(row: Selectable<CampaignTasksTable>): TaskSettings {
     timeZone: row.time_zone,
     applicationCode: row.application_code,
     applicationName: row.application_name,
-    source: num(row.source),
-    phoneType: num(row.phone_type),
+    source: numberOrNull(row.source),
+    phoneType: numberOrNull(row.phone_type),
     lineEncoding: row.line_encoding,
     linePhoneNum: row.line_phone_num,
   };
@@ -85,8 +85,8 @@ export function toTask(row: Selectable<CampaignTasksTable>): TaskRecord {
     settings: toSettings(row),
     status: row.status,
     startFailedReason: row.start_failed_reason,
-    scheduledStartAt: num(row.scheduled_start_at),
-    realStartTime: num(row.real_start_time),
+    scheduledStartAt: numberOrNull(row.scheduled_start_at),
+    realStartTime: numberOrNull(row.real_start_time),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -119,15 +119,15 @@ export function toDetail(row: Selectable<CampaignDetailsTable>): DetailRecord {
     dueAt: Number(row.due_at),
     attemptCount: Number(row.attempt_count),
     leaseOwner: row.lease_owner,
-    leaseExpiresAt: num(row.lease_expires_at),
+    leaseExpiresAt: numberOrNull(row.lease_expires_at),
     importedAt: Number(row.created_at),
-    callingTime: num(row.calling_time),
+    callingTime: numberOrNull(row.calling_time),
     callResult: callResult(row.call_result),
     failedReason: row.failed_reason,
-    durationSeconds: num(row.duration_s),
+    durationSeconds: numberOrNull(row.duration_s),
     majorIntent: row.major_intent,
-    conversationTurnCount: num(row.turn_count),
-    endedAt: num(row.ended_at),
+    conversationTurnCount: numberOrNull(row.turn_count),
+    endedAt: numberOrNull(row.ended_at),
     updatedAt: Number(row.updated_at),
   };
 }
@@ -145,18 +145,18 @@ export function toAttempt(row: Selectable<CallAttemptsTable>): AttemptRecord {
     leaseOwner: row.lease_owner,
     claimedAt: Number(row.claimed_at),
     callerNumber: row.caller_number,
-    originatedAt: num(row.originated_at),
-    ringAt: num(row.ring_at),
-    answerAt: num(row.answer_at),
-    releaseAt: num(row.release_at),
-    durationSeconds: num(row.duration_s),
+    originatedAt: numberOrNull(row.originated_at),
+    ringAt: numberOrNull(row.ring_at),
+    answerAt: numberOrNull(row.answer_at),
+    releaseAt: numberOrNull(row.release_at),
+    durationSeconds: numberOrNull(row.duration_s),
     callResult: callResult(row.call_result),
     statusCode: row.status_code,
     failedReason: row.failed_reason,
     hangupDirection: row.hangup_direction as HangupDirection | null,
-    conversationTurnCount: num(row.turn_count),
+    conversationTurnCount: numberOrNull(row.turn_count),
     majorIntent: row.major_intent,
-    interruptedAt: num(row.interrupted_at),
-    endedAt: num(row.ended_at),
+    interruptedAt: numberOrNull(row.interrupted_at),
+    endedAt: numberOrNull(row.ended_at),
   };
 }

@@ -5,6 +5,7 @@ import type { HangupDirection } from '../core/campaigns/campaign-records.js';
 import type { CallTag } from '../core/calls/dialog.js';
 import type { CallDialogRecord, SingleCallEnding, SingleCallRecord } from '../ports/conversation-store.js';
 import { packDialog, unpackDialog, withTags } from './dialog-json.js';
+import { numberOrNull } from './campaign-rows.js';
 import { RowInsert } from './compiled-rows.js';
 import { SubscriptionReads, writeSingleCallReceipts } from './receipt-call-facts.js';
 import type { Database } from './schema.js';
@@ -81,9 +82,6 @@ function singleCallOf(row: SingleCallsTable): SingleCallRecord {
   };
 }
 
-function numberOrNull(value: number | null): number | null {
-  return value === null ? null : Number(value);
-}
 
 /** One single call's end, as endSingleCalls takes it. */
 export interface SingleCallEnd {

@@ -8,6 +8,7 @@ import type { ReceiptConfigRecord, ReceiptMessageType } from '../core/media/rece
 import type { NewReceipt, ReceiptMode, ReceiptRecord, ReceiptStatus, ReceivedReceipt } from '../core/receipts/receipt-records.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
 import type { PushClaimRequest, PushSettlement, ReceiptFilter, ReceiveRequest } from '../ports/receipt-store.js';
+import { numberOrNull } from './campaign-rows.js';
 import { RowInsert } from './compiled-rows.js';
 import { forUpdateSkipLocked } from './engine-sql.js';
 import type { Database } from './schema.js';
@@ -37,12 +38,11 @@ export async function listAllReceiptConfigs(db: Db): Promise<ReceiptConfigRecord
 }
 
 function recordOf(row: Selectable<ReceiptOutboxTable>): ReceiptRecord {
-  const optional = (v: number | null) => (v === null ? null : Number(v));
   return {
     id: row.id, accountId: row.account_id, messageType: row.message_type as ReceiptMessageType, callId: row.call_id, seq: Number(row.seq),
     body: JSON.parse(row.body) as ReceiptRecord['body'], mode: row.mode as ReceiptMode, createdAt: Number(row.created_at),
     status: row.status as ReceiptStatus, attempts: Number(row.attempts), roundAttempts: Number(row.round_attempts), dueAt: Number(row.due_at),
-    lastHttpStatus: optional(row.last_http_status), lastError: row.last_error, lastAttemptAt: optional(row.last_attempt_at), deliveredAt: optional(row.delivered_at),
+    lastHttpStatus: numberOrNull(row.last_http_status), lastError: row.last_error, lastAttemptAt: numberOrNull(row.last_attempt_at), deliveredAt: numberOrNull(row.delivered_at),
   };
 }
 

@@ -25,6 +25,9 @@ export type ReceiptMessageType = (typeof RECEIPT_MESSAGE_TYPES)[number];
  */
 export const CALLBACK_URL_TYPES = ['SmartCallCallback'] as const;
 
+/** The setting that holds an account's SmartCall callback URL. */
+export const SMART_CALL_CALLBACK_TYPE: (typeof CALLBACK_URL_TYPES)[number] = 'SmartCallCallback';
+
 /** Every MessageType SetReceiptConfig takes: the receipt types, then the callback URLs. */
 export const RECEIPT_SETTING_TYPES = [...RECEIPT_MESSAGE_TYPES, ...CALLBACK_URL_TYPES] as const;
 

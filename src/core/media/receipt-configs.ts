@@ -51,7 +51,7 @@ export class ReceiptConfigService {
     return rows.filter((r) => only === undefined || r.messageType === only).sort((a, b) => rank(a.messageType) - rank(b.messageType));
   }
 
-  /** The URL receipts of that type go to, if the account set one (for the delivery loop). */
+  /** The URL the account set for that type (a push URL, `pull:`, or the SmartCall callback URL), if any. */
   async urlFor(accountId: string, messageType: ReceiptSettingType): Promise<string | undefined> {
     return (await this.store.listReceiptConfigs(accountId)).find((r) => r.messageType === messageType)?.url;
   }

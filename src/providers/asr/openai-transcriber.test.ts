@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeWav } from '../../core/media/voice-file-wav.js';
-import { SpeechError } from '../../ports/speech.js';
-import { parseMultipart, startSpeechTestServer, type TestHandler } from '../tts/speech-test-server.js';
+import { expectSpeechError as expectError, parseMultipart, startSpeechTestServer, type TestHandler } from '../tts/speech-test-server.js';
 import { OpenAiTranscriber } from './openai-transcriber.js';
 
 /** 0.3 s of a varied signal, so a byte swap or an offset would show. */
@@ -16,16 +15,6 @@ const answerText: TestHandler = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ text: ' 我想查询订单。 ' }));
 };
-
-function expectError(kind: SpeechError['kind'], pattern: RegExp, status?: number) {
-  return (error: unknown) => {
-    assert.ok(error instanceof SpeechError, String(error));
-    assert.equal(error.kind, kind);
-    assert.equal(error.status, status);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('sends the utterance as a WAV in multipart form data and returns the text', async () => {
   const server = await startSpeechTestServer(answerText);

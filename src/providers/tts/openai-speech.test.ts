@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { encodePcm16Wav } from '../../core/media/voice-file-wav.js';
-import { SpeechError } from '../../ports/speech.js';
 import { OpenAiSpeechSynthesizer } from './openai-speech.js';
-import { startSpeechTestServer, type TestHandler } from './speech-test-server.js';
+import { expectSpeechError as expectError, startSpeechTestServer, type TestHandler } from './speech-test-server.js';
 
 /** A 440 Hz tone of `seconds` at `rate`, at half scale. */
 function tone(seconds: number, rate: number): Int16Array {
@@ -22,16 +21,6 @@ const answerWav: TestHandler = (_req, res) => {
   res.writeHead(200, { 'content-type': 'audio/wav' });
   res.end(encodePcm16Wav(tone(1, 24_000), 24_000));
 };
-
-function expectError(kind: SpeechError['kind'], pattern: RegExp, status?: number) {
-  return (error: unknown) => {
-    assert.ok(error instanceof SpeechError, String(error));
-    assert.equal(error.kind, kind);
-    assert.equal(error.status, status);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('posts the OpenAI request and returns the WAV answer at 8 kHz', async () => {
   const server = await startSpeechTestServer(answerWav);

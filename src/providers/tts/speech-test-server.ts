@@ -3,8 +3,10 @@
  * (path, headers, body) and answers with whatever the test's handler says, so a test can assert both what the adapter
  * sent and how it takes each kind of answer.
  */
+import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SpeechError } from '../../ports/speech.js';
 
 /** One request as the server received it. */
 export interface ReceivedRequest {
@@ -60,4 +62,15 @@ export async function startSpeechTestServer(initial: TestHandler): Promise<Speec
 /** Parses a multipart/form-data body the way a server would. */
 export async function parseMultipart(request: ReceivedRequest): Promise<FormData> {
   return new Response(request.body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+}
+
+/** An assert.rejects predicate: a SpeechError of that kind (and HTTP status), its message matching `pattern`. */
+export function expectSpeechError(kind: SpeechError['kind'], pattern: RegExp, status?: number) {
+  return (error: unknown) => {
+    assert.ok(error instanceof SpeechError, String(error));
+    assert.equal(error.kind, kind);
+    assert.equal(error.status, status);
+    assert.match(error.message, pattern);
+    return true;
+  };
 }

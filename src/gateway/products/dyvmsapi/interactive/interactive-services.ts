@@ -9,13 +9,12 @@ import type { AgentLeg } from '../../../../flows/bridge-flow.js';
 import type { CampaignStore } from '../../../../ports/campaign-store.js';
 import type { ConversationStore } from '../../../../ports/conversation-store.js';
 import type { SmartCallHook } from '../../../../ports/smart-call-hook.js';
-import type { ReceiptConfigStore } from '../../../../ports/voice-resource-store.js';
 
 /**
  * The receipt-setting message type that holds an account's SmartCall callback URL (SetReceiptConfig
  * MessageType=SmartCallCallback). Alibaba sets it in its console; waihu keeps it with the other push URLs.
  */
-export const SMART_CALL_CALLBACK_TYPE = 'SmartCallCallback';
+export { SMART_CALL_CALLBACK_TYPE } from '../../../../core/media/receipt-config.js';
 
 /** A voice file of the account, as the voice-file service returns it (only what calls need). */
 export interface VoiceFileRef {
@@ -53,9 +52,4 @@ export interface InteractiveCallServices {
   store: Pick<ConversationStore, 'getSingleCall'> & Pick<CampaignStore, 'getAttemptByCallId'>;
   /** The zone of callback `begin_time` values; Asia/Shanghai when unset. */
   timeZone?: string;
-}
-
-/** The callback URLs as stored in the receipt settings. */
-export function storedCallbackUrls(store: Pick<ReceiptConfigStore, 'listReceiptConfigs'>): SmartCallCallbacks['urlFor'] {
-  return async (accountId) => (await store.listReceiptConfigs(accountId)).find((r) => String(r.messageType) === SMART_CALL_CALLBACK_TYPE)?.url;
 }

@@ -14,11 +14,12 @@
  * clock, so the same frames always give the same events. One instance per call; state is a few numbers and one
  * four-entry array, and nothing is allocated per frame except the rare event object.
  */
+import { FRAME_MS, FRAME_SAMPLES } from '../media/frame.js';
 
 /** Samples in one 20 ms frame at 8 kHz. */
-export const VAD_FRAME_SAMPLES = 160;
+export const VAD_FRAME_SAMPLES = FRAME_SAMPLES;
 /** Duration of one frame. */
-export const VAD_FRAME_MS = 20;
+export const VAD_FRAME_MS = FRAME_MS;
 
 /** Frames per block of the minimum tracker, and blocks remembered: the floor looks back 2 to 2.5 s. */
 const FLOOR_BLOCK_FRAMES = 25;

@@ -14,11 +14,12 @@
  * file), or handed to a sink as they fill, for calls long enough that holding them is wasteful; a duration cap bounds
  * the file either way.
  */
+import { FRAME_MS, FRAME_SAMPLES, MEDIA_SAMPLE_RATE } from '../media/frame.js';
 
 /** Samples per slot per leg: 20 ms at 8 kHz. */
-export const RECORDER_SLOT_SAMPLES = 160;
-const SLOT_MS = 20;
-const RATE = 8000;
+export const RECORDER_SLOT_SAMPLES = FRAME_SAMPLES;
+const SLOT_MS = FRAME_MS;
+const RATE = MEDIA_SAMPLE_RATE;
 const CHANNELS = 2;
 const BYTES_PER_FRAME = CHANNELS * 2;
 const SLOT_BYTES = RECORDER_SLOT_SAMPLES * BYTES_PER_FRAME;

@@ -8,10 +8,8 @@
  * Frames are numbered by a frame clock that counts every frame pushed, the same clock the VAD's ms times are on,
  * provided both see the same frames in the same order.
  */
+import { FRAME_MS, FRAME_SAMPLES } from '../media/frame.js';
 
-/** Samples in one 20 ms frame at 8 kHz. */
-const FRAME_SAMPLES = 160;
-const FRAME_MS = 20;
 /** Frames the VAD may need to decide a start, kept in the ring beyond the pre-roll. */
 const ONSET_ALLOWANCE_FRAMES = 10;
 

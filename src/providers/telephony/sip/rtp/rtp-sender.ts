@@ -14,9 +14,10 @@ import type { G711Codec } from '../media/g711.js';
 import { RTP_FIXED_HEADER_BYTES, sequenceAdd, timestampAdd, writeRtpHeader, type RtpHeader } from '../media/rtp-packet.js';
 import { DtmfSender, TELEPHONE_EVENT_BYTES, dtmfEventCode, writeTelephoneEvent } from '../media/telephone-event.js';
 import { PromptQueue, type PlayResult } from './prompt-queue.js';
+import { FRAME_SAMPLES } from '../media/frame.js';
 
 /** Samples in one 20 ms packet at 8 kHz. */
-export const SAMPLES_PER_PACKET = 160;
+export const SAMPLES_PER_PACKET = FRAME_SAMPLES;
 /** Ticks of plain audio between two key presses, so the far end hears two presses and not one long one. */
 const DTMF_GAP_TICKS = 3;
 
