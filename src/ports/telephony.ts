@@ -3,6 +3,7 @@
  * a cause). Implemented by SimTelephony (the built-in simulated carrier) and, later, SipTelephony.
  */
 import type { CallResult } from '../core/calls/call-result.js';
+import type { CallRecordingRef } from '../core/recordings/call-recording.js';
 import type { CallSession, HangupBy } from './call-session.js';
 
 /** One dial, as the dialer hands it to the carrier. */
@@ -22,6 +23,8 @@ export interface DialRequest {
   sessionTimeoutMs?: number;
   /** The recipient's variables, given to the flow through `CallSession.variables`. */
   variables?: Readonly<Record<string, string>>;
+  /** false: do not record this call (dyvms RecordFlag=false); carriers that record do so by default. */
+  record?: boolean;
   /** Aborting cancels the call: before answer it ends as CANCEL, after answer it is hung up by 'system'. */
   signal?: AbortSignal;
 }
@@ -42,6 +45,8 @@ export interface CallOutcome {
   hangupBy: HangupBy;
   /** The number the call was handed to, when the flow transferred it. */
   transferredTo?: string;
+  /** Both legs of the answered call, when the carrier records (the SIP carrier does; the simulator has no audio). */
+  recording?: CallRecordingRef;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
+import type { RecordingArchive } from '../../src/core/recordings/call-recording.js';
 import { CallHungUpError, type CallSession, type Hangup } from '../../src/ports/call-session.js';
 import type { SpeechRecognizer, SpeechSynthesizer } from '../../src/ports/speech.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../src/ports/telephony.js';
@@ -42,13 +43,16 @@ interface CallRecord {
 /** Dials `scenario` with `flow` on the answered call, and waits for the outcome and sipp. */
 async function dial(
   scenario: string, flow: (session: CallSession) => Promise<unknown>,
-  options: { extraArgs?: string[]; recognizer?: SpeechRecognizer; request?: Partial<DialRequest> } = {},
+  options: { extraArgs?: string[]; recognizer?: SpeechRecognizer; request?: Partial<DialRequest>; recordings?: RecordingArchive } = {},
 ): Promise<CallRecord> {
   const sipp: SippRun = await startSippWith(scenario, { timeoutS: 30, ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}) });
   const minPort = 20000 + 2 * randomInt(0, 15000);
   const telephony = new SipTelephony(
     { proxy: { host: '127.0.0.1', port: sipp.port }, fromUser: 'waihu', bind: { address: '127.0.0.1', port: 0 }, rtp: { minPort, maxPort: minPort + 200 }, ringTimeoutMs: 20_000 },
-    { synthesizer: toneSynthesizer, ...(options.recognizer ? { recognizer: options.recognizer } : {}) },
+    {
+      synthesizer: toneSynthesizer, ...(options.recognizer ? { recognizer: options.recognizer } : {}),
+      ...(options.recordings ? { recordings: options.recordings } : {}),
+    },
   );
   const events: string[] = [];
   const record: Partial<CallRecord> = { events };
@@ -92,6 +96,35 @@ async function dial(
   }
 }
 
+/** An archive that keeps recordings in memory. */
+function memoryArchive(): RecordingArchive & { files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    save: (accountId, callId, wav, durationMs) => {
+      const key = `recordings/${accountId}/${callId.replace('^', '_')}.wav`;
+      files.set(key, wav);
+      return Promise.resolve({ key, durationMs, bytes: wav.byteLength });
+    },
+  };
+}
+
+/** The two channels of a stereo 16-bit WAV (44-byte header), checking the header says so. */
+function stereoChannels(wav: Uint8Array): { left: Int16Array; right: Int16Array } {
+  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
+  assert.equal(view.getUint16(22, true), 2, 'two channels');
+  assert.equal(view.getUint32(24, true), 8000, '8 kHz');
+  assert.equal(view.getUint32(40, true), wav.byteLength - 44, 'the data chunk covers the file');
+  const frames = (wav.byteLength - 44) / 4;
+  const left = new Int16Array(frames);
+  const right = new Int16Array(frames);
+  for (let i = 0; i < frames; i++) {
+    left[i] = view.getInt16(44 + i * 4, true);
+    right[i] = view.getInt16(46 + i * 4, true);
+  }
+  return { left, right };
+}
+
 function assertSippPassed(record: CallRecord): void {
   assert.equal(record.sipp.code, 0, `sipp scenario failed:\n${record.sipp.output}`);
 }
@@ -126,6 +159,41 @@ describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
     assert.equal(record.outcome.result, 'ANSWERED');
     assert.equal(record.outcome.hangupBy, 'robot');
     assert.ok(record.outcome.answerAt !== undefined && record.outcome.durationMs > 0);
+    assertSippPassed(record);
+  });
+
+  it('an answered call is recorded in stereo: the prompt on the right, the callee (its echo) on the left', async () => {
+    const archive = memoryArchive();
+    const record = await dial('answer-rtp-echo-wait-bye', async (session) => {
+      await session.say('hello');
+      await session.listen({ timeoutMs: 3000 });
+    }, { extraArgs: ['-rtp_echo'], recordings: archive });
+    const recording = record.outcome.recording;
+    assert.ok(recording, 'the outcome names the recording');
+    const wav = archive.files.get(recording.key);
+    assert.ok(wav, 'the archive holds the file');
+    assert.equal(recording.bytes, wav.byteLength);
+    const { left, right } = stereoChannels(wav);
+    assert.ok(Math.abs(recording.durationMs - (left.length / 8)) < 1, 'durationMs is the length of the audio');
+    assert.ok(recording.durationMs >= 1000 && recording.durationMs <= record.outcome.durationMs + 200, `${recording.durationMs} ms of ${record.outcome.durationMs} ms talk`);
+    const sentAt = right.findIndex((sample) => Math.abs(sample) > 1000);
+    const heardAt = left.findIndex((sample) => Math.abs(sample) > 1000);
+    assert.ok(sentAt >= 0 && heardAt >= 0, 'both legs hold the tone');
+    // The echo comes back one loopback round trip and a jitter-buffer depth later: well under 300 ms.
+    assert.ok(heardAt > sentAt && heardAt - sentAt < 8 * 300, `echo ${((heardAt - sentAt) / 8).toFixed(0)} ms after the prompt`);
+    const expected = PCMU.decode(PCMU.encode(TONE));
+    let matching = 0;
+    for (let i = 0; i < TONE.length; i++) if (Math.abs(right[sentAt + i]! - TONE[i]!) <= 1 && Math.abs(left[heardAt + i]! - expected[i]!) <= 8) matching++;
+    assert.ok(matching >= TONE.length * 0.9, `${matching} of ${TONE.length} samples of both legs match the prompt`);
+    assertSippPassed(record);
+  });
+
+  it('a dial with record: false leaves no recording', async () => {
+    const archive = memoryArchive();
+    const record = await dial('answer-rtp-echo-wait-bye', (session) => session.say('hello'), { extraArgs: ['-rtp_echo'], recordings: archive, request: { record: false } });
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.recording, undefined);
+    assert.equal(archive.files.size, 0);
     assertSippPassed(record);
   });
 

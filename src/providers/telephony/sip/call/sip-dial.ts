@@ -3,12 +3,19 @@
  * (ringing, answered with a SipCallSession, ended with a CallOutcome), the RTP stream follows what signalling learns
  * of the far end's media (183 early media, the 200, re-INVITEs), and every resource the call holds (RTP port, stream,
  * session) is let go exactly once, when the call ends.
+ *
+ * Recording: from the answer on, both legs go into a StereoRecorder by media slot (the first slot after the answer is
+ * the file's first); when the call is over the WAV is handed to the recording archive and the CDR (`ended`) reports
+ * it. A recording that cannot be stored does not lose the call: the CDR goes out without one and the failure is
+ * reported through onRecordingError.
  */
+import type { RecordingArchive } from '../../../../core/recordings/call-recording.js';
 import { CallHungUpError } from '../../../../ports/call-session.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../../../ports/telephony.js';
 import type { NegotiatedAudio } from '../signalling/sdp-negotiation.js';
 import { PCMA, PCMU } from '../media/g711.js';
 import type { MediaClock } from '../media/media-clock.js';
+import { StereoRecorder } from '../audio/stereo-recorder.js';
 import { RtpStream } from '../rtp/rtp-stream.js';
 import type { RtpPortLease } from '../rtp/rtp-port-pool.js';
 import { TELEPHONE_EVENT_PAYLOAD_TYPE } from '../signalling/sdp.js';
@@ -29,6 +36,10 @@ export interface SipDialContext {
   ringTimeoutMs?: number;
   maxDurationMs?: number;
   t1Ms?: number;
+  /** Where answered calls' recordings go; without it nothing is recorded. */
+  recordings?: RecordingArchive;
+  /** A recording could not be stored (the call is reported without it). */
+  onRecordingError?: (error: unknown, callId: string) => void;
   /** What the session is built with besides the call's own parts. */
   session: Omit<SipCallSessionOptions, 'callId' | 'variables' | 'media' | 'hangupCall'>;
 }
@@ -43,23 +54,32 @@ export class SipDial {
   private answerAt: number | undefined;
   private flowFailure: string | undefined;
   private over = false;
+  private recorder: StereoRecorder | undefined;
+  /** The media slot the recording starts at (the first one after the answer). */
+  private firstRecordedSlot: number | undefined;
   private finished!: () => void;
   private readonly onAbort = (): void => this.call.abort();
+  private readonly maxTalkMs: number | undefined;
 
   constructor(private readonly context: SipDialContext) {
     this.done = new Promise((resolve) => (this.finished = resolve));
     const { request } = context;
     this.stream = new RtpStream({
       socket: context.lease.socket, clock: context.clock, codec: PCMU, telephoneEventPayloadType: TELEPHONE_EVENT_PAYLOAD_TYPE,
-      onAudio: (pcm) => this.session?.hearAudio(pcm),
+      onAudio: (pcm, slot) => {
+        this.record('received', slot, pcm);
+        this.session?.hearAudio(pcm);
+      },
+      onSent: (pcm, slot) => this.record('sent', slot, pcm),
       onDtmf: (digit) => this.session?.hearDtmf(digit),
     });
     const limits = [context.maxDurationMs, request.sessionTimeoutMs].filter((ms): ms is number => ms !== undefined);
+    this.maxTalkMs = limits.length > 0 ? Math.min(...limits) : undefined;
     this.call = new UacCall({
       transport: context.transport, trunk: context.trunk, callee: request.callee, callerId: request.caller,
       rtp: { address: context.rtpAddress, port: context.lease.port },
       ...(context.ringTimeoutMs !== undefined ? { ringTimeoutMs: context.ringTimeoutMs } : {}),
-      ...(limits.length > 0 ? { maxDurationMs: Math.min(...limits) } : {}),
+      ...(this.maxTalkMs !== undefined ? { maxDurationMs: this.maxTalkMs } : {}),
       ...(context.t1Ms !== undefined ? { t1Ms: context.t1Ms } : {}),
     });
     this.call.on('ringing', (at) => {
@@ -89,6 +109,10 @@ export class SipDial {
     this.followMedia(remote);
     this.answerAt = at;
     const { request } = this.context;
+    if (this.context.recordings && request.record !== false) {
+      // The recording never outlasts the call: the talk-time limit bounds the file (and the memory it takes).
+      this.recorder = new StereoRecorder(this.maxTalkMs !== undefined ? { maxDurationMs: this.maxTalkMs + 1000 } : {});
+    }
     const session = new SipCallSession({
       ...this.context.session, callId: request.callId, variables: request.variables ?? {}, media: this.stream,
       hangupCall: (by) => this.call.hangup(by),
@@ -107,6 +131,14 @@ export class SipDial {
       );
   }
 
+  private record(leg: 'received' | 'sent', slot: number, pcm: Int16Array): void {
+    const recorder = this.recorder;
+    if (!recorder) return;
+    this.firstRecordedSlot ??= slot;
+    // A received frame of a slot from before the answer (held in the jitter buffer) is early media: not recorded.
+    if (slot >= this.firstRecordedSlot) recorder.write(leg, slot - this.firstRecordedSlot, pcm);
+  }
+
   private onEnded(ending: UacCallEnding): void {
     this.over = true;
     this.context.request.signal?.removeEventListener('abort', this.onAbort);
@@ -121,10 +153,29 @@ export class SipDial {
       ...(this.answerAt !== undefined ? { answerAt: this.answerAt } : {}),
       ...(reason !== undefined ? { failureReason: reason } : {}),
     };
+    void this.withRecording(outcome, ending.at).then((reported) => {
+      try {
+        this.context.listener.ended(reported);
+      } finally {
+        this.finished();
+      }
+    });
+  }
+
+  /** The outcome with the call's recording stored and referenced, when there is one; never rejects. */
+  private async withRecording(outcome: CallOutcome, endAt: number): Promise<CallOutcome> {
+    const { recorder } = this;
+    const { recordings, request } = this.context;
+    this.recorder = undefined;
+    if (!recorder || !recordings) return outcome;
     try {
-      this.context.listener.ended(outcome);
-    } finally {
-      this.finished();
+      const durationMs = recorder.durationMs;
+      const wav = recorder.finish();
+      if (durationMs === 0) return outcome;
+      return { ...outcome, recording: await recordings.save(request.accountId, request.callId, wav, durationMs, endAt) };
+    } catch (error) {
+      this.context.onRecordingError?.(error, request.callId);
+      return outcome;
     }
   }
 }

@@ -3,6 +3,7 @@
  * calls sharing one SIP socket and one 20 ms media clock. Each call is a SipDial (sip-dial.ts); this class holds what
  * calls share and counts the calls in progress so a shutdown can wait for them.
  */
+import type { RecordingArchive } from '../../../../core/recordings/call-recording.js';
 import type { CallListener, DialRequest, Telephony } from '../../../../ports/telephony.js';
 import type { SpeechRecognizer, SpeechSynthesizer } from '../../../../ports/speech.js';
 import type { EnergyVadOptions } from '../audio/energy-vad.js';
@@ -44,6 +45,10 @@ export interface SipTelephonyServices {
   language?: string;
   mediaLoader?: (mediaId: string) => Promise<Int16Array>;
   vad?: EnergyVadOptions;
+  /** Where answered calls are recorded (both legs, stereo WAV); nothing is recorded without it. */
+  recordings?: RecordingArchive;
+  /** A recording could not be stored; the call is reported without it. */
+  onRecordingError?: (error: unknown, callId: string) => void;
   /** The process's media clock; one of its own by default. */
   clock?: MediaClock;
 }
@@ -107,6 +112,8 @@ export class SipTelephony implements Telephony {
         ...(config.ringTimeoutMs !== undefined ? { ringTimeoutMs: config.ringTimeoutMs } : {}),
         ...(config.maxDurationMs !== undefined ? { maxDurationMs: config.maxDurationMs } : {}),
         ...(config.t1Ms !== undefined ? { t1Ms: config.t1Ms } : {}),
+        ...(services.recordings ? { recordings: services.recordings } : {}),
+        ...(services.onRecordingError ? { onRecordingError: services.onRecordingError } : {}),
         session: {
           synthesizer: services.synthesizer,
           ...(services.recognizer ? { recognizer: services.recognizer } : {}),
