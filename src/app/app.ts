@@ -34,6 +34,9 @@ import { createInteractiveCallServices } from './interactive-call-services.js';
 import { createLogger } from './logger.js';
 import { createReceiptServices, type ReceiptServices } from './receipt-services.js';
 import { loadMasterKey } from './master-key.js';
+import { blobRecordingArchive } from '../core/recordings/call-recording.js';
+import { linkSigningKey, RecordingLinks } from '../core/recordings/recording-links.js';
+import type { BlobStore } from '../ports/blob-store.js';
 
 /** A running waihu instance, without its HTTP listener. */
 export interface App {
@@ -59,6 +62,8 @@ export interface App {
   readonly hotline: HotlineServices;
   /** Receipt subscriptions (asked by the dialer), pull and log use cases, and the push dispatcher (running). */
   readonly receipts: ReceiptServices;
+  /** Recordings' blob store and the signed links that serve them. */
+  readonly recordings: { readonly blobs: BlobStore; readonly links: RecordingLinks };
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -77,7 +82,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'waihu.db') });
   await store.migrate();
-  const secrets = new SecretBox(loadMasterKey(config.dataDir, config.masterKey));
+  const masterKey = loadMasterKey(config.dataDir, config.masterKey);
+  const secrets = new SecretBox(masterKey);
+  const recordingLinks = new RecordingLinks(linkSigningKey(masterKey), config.publicUrl ?? `http://${config.host}:${config.port}`, config.recordingLinkTtlSeconds * 1000);
+  const recordingUrls = recordingLinks.urls(clock);
   const ids = new IdGenerator(clock);
   // The cache and the service refer to each other: lookups go through the service, changes invalidate the cache.
   const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
@@ -91,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const taskFlows = createTaskFlows({ agents, voiceResources, store, clock, onWarning: (message, context) => logger.warn(context, message) });
   const calls = createCallServices({
     config, store, clock, ids, logger, taskFlows,
+    media: { recordings: blobRecordingArchive(media.blobs), voiceFileSamples: (accountId, code) => voiceResources.voiceFiles.samples(accountId, code) },
     profiles: { agent: (accountId, id) => agents.voiceAgents.profile(accountId, id), application: (accountId, code) => agents.applications.profile(accountId, code) },
   });
   const engine = {
@@ -103,7 +112,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await receipts.start();
   const handlers = buildHandlers({
     hotline, accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine, receipts: receipts.service,
-    thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone },
+    speech: calls.speech,
+    recordingUrls,
+    thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone, recordingUrls },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
     dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },
     dyvmsInteractive: createInteractiveCallServices({ calls, store, voiceFiles: voiceResources.voiceFiles, receiptConfigs: voiceResources.receiptConfigs, ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}) }),
@@ -125,6 +136,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   purge.unref();
   return {
     config, store, accessKeys, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets, hotline, receipts,
+    recordings: { blobs: media.blobs, links: recordingLinks },
     builtActions: new Set(handlers.keys()),
     calls,
     close: async () => {

@@ -4,9 +4,10 @@
  * the conversation planner, and the single-call service.
  */
 import type { Logger } from 'pino';
-import type { Config } from '../config/config.js';
+import { envName, type Config } from '../config/config.js';
 import type { AgentProfile } from '../core/agents/agent-profile.js';
 import { CallRecords } from '../core/calls/call-records.js';
+import { speechCapabilityOf, type SpeechCapability } from '../core/calls/speech-capability.js';
 import type { IdGenerator } from '../core/ids.js';
 import { CallStateBoard } from '../dialer/live-calls/call-state-board.js';
 import { SingleCalls } from '../dialer/single-calls/single-calls.js';
@@ -18,7 +19,7 @@ import type { Store } from '../ports/store.js';
 import type { Telephony } from '../ports/telephony.js';
 import type { VoiceCatalog } from '../ports/tts.js';
 import { createLlm } from '../providers/llm/create-llm.js';
-import { createTelephonyProvider } from './telephony-provider.js';
+import { createTelephonyProvider, type CarrierMedia } from './telephony-provider.js';
 
 /** Where agents' profiles come from (the agent registry). */
 export interface ProfileLookups {
@@ -36,6 +37,8 @@ export interface CallServicesDeps {
   profiles: ProfileLookups;
   /** The flows of dyvms CallTasks and robot tasks. */
   taskFlows?: TaskFlowPlanner;
+  /** What a carrier with audio needs of the platform: where recordings go, and voice files' samples to play. */
+  media?: CarrierMedia;
 }
 
 /** The wired calling services. */
@@ -48,6 +51,8 @@ export interface CallServices {
   callStates: CallStateBoard;
   calls: CallRecords;
   voices: VoiceCatalog;
+  /** Whether callees can be understood (the simulator, or SIP with a recognition endpoint); asked by the actions. */
+  speech: SpeechCapability;
   /** Waits up to `graceMs` for single calls and the carrier's calls in progress, then closes the carrier. */
   close(graceMs: number): Promise<void>;
 }
@@ -56,8 +61,12 @@ export interface CallServices {
 export function createCallServices(deps: CallServicesDeps): CallServices {
   const { config, store, clock, ids, logger } = deps;
   const llm = createLlm(config);
-  const carrier = createTelephonyProvider(config, { store, clock, ...(llm ? { llm } : {}) });
+  const carrier = createTelephonyProvider(config, { store, clock, logger, ...(llm ? { llm } : {}), ...(deps.media ? { media: deps.media } : {}) });
   logger.info({ telephony: config.telephony }, `calls go out through ${carrier.description}`);
+  const speech = speechCapabilityOf({
+    carrier: config.telephony, recognizerConfigured: config.asrBaseUrl !== undefined, recognizerSetting: envName('asrBaseUrl'),
+  });
+  if (!speech.recognition) logger.warn(`no speech recognition (${envName('asrBaseUrl')} is not set): speech-driven flows are refused, see docs/speech.md`);
   // Binding the SIP socket now puts a taken port in the start log rather than first in a failed dial.
   void carrier.start().catch((err: unknown) => logger.error({ err }, `${config.telephony} carrier failed to start`));
   const callStates = new CallStateBoard(clock);
@@ -71,7 +80,7 @@ export function createCallServices(deps: CallServicesDeps): CallServices {
     store, telephony, clock, ids, onError: (err, context) => logger.error({ err, context }, 'single call error'), onTerminating: (callId) => callStates.terminating(callId),
   });
   return {
-    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: carrier.voices,
+    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: carrier.voices, speech,
     close: async (graceMs) => {
       let timer: NodeJS.Timeout | undefined;
       const drained = Promise.all([singleCalls.drain(), carrier.drain()]);

@@ -1,4 +1,7 @@
-/** The HTTP listener: `/` is the RPC gateway (GET, POST, PUT, DELETE), `/health` says whether we are up, the rest is Hono's. */
+/**
+ * The HTTP listener: `/` is the RPC gateway (GET, POST, PUT, DELETE), `/health` says whether we are up, `/recordings/`
+ * serves signed recording links, the rest is Hono's.
+ */
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
@@ -6,6 +9,7 @@ import { Hono } from 'hono';
 import { GatewayError } from '../gateway/errors.js';
 import type { GatewayRequest } from '../gateway/request.js';
 import type { App } from './app.js';
+import { addRecordingRoute } from './recording-route.js';
 import { RPC_METHODS, serveRpc } from './rpc-listener.js';
 
 /** A listening server and how to stop it gracefully. */
@@ -16,10 +20,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The Hono app for everything but the RPC endpoint: /health now, the console later. */
-export function buildHttpApp(app: Pick<App, 'gateway'>): Hono {
+/** The Hono app for everything but the RPC endpoint: /health and recordings now, the console later. */
+export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock'>): Hono {
   const http = new Hono();
   http.get('/health', (c) => c.json({ status: 'ok' }));
+  addRecordingRoute(http, { ...app.recordings, clock: app.clock, gateway: app.gateway });
   http.notFound((c) => {
     const url = new URL(c.req.url);
     const req: GatewayRequest = { method: c.req.method, path: url.pathname, rawQuery: url.search.slice(1), headers: {}, body: Buffer.alloc(0) };
@@ -41,9 +46,12 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   server.keepAliveTimeout = 65_000;
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${app.config.host}:${port}`;
+  // Without a configured public URL, links in responses point at where we listen (with the port really taken).
+  if (app.config.publicUrl === undefined) app.recordings.links.setBaseUrl(url);
   return {
     port,
-    url: `http://${app.config.host}:${port}`,
+    url,
     stop: () => stopGracefully(server, app.config.shutdownTimeoutMs),
   };
 }

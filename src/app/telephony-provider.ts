@@ -5,7 +5,9 @@
  * offers, so the rest of the process never asks which carrier it runs on.
  */
 import path from 'node:path';
+import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
+import type { RecordingArchive } from '../core/recordings/call-recording.js';
 import { parseHostPort } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import type { Llm } from '../ports/llm.js';
@@ -38,17 +40,27 @@ export interface TelephonyProvider {
   close(): Promise<void>;
 }
 
+/** What a carrier with audio takes from the platform. */
+export interface CarrierMedia {
+  /** Where answered calls' recordings go (when config.recordCalls). */
+  recordings: RecordingArchive;
+  /** The 8 kHz samples of an account's voice file, played by SingleCallByVoice and voice-file prompts. */
+  voiceFileSamples(accountId: string, code: string): Promise<Int16Array>;
+}
+
 /** What the carrier is built from besides the configuration. */
 export interface TelephonyProviderDeps {
   store: Store;
   clock: Clock;
+  logger: Logger;
   /** Plays the simulator's callees when configured. */
   llm?: Llm;
+  media?: CarrierMedia;
 }
 
 /** Builds the carrier `config.telephony` names. */
 export function createTelephonyProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProvider {
-  return config.telephony === 'sip' ? sipProvider(config) : simProvider(config, deps);
+  return config.telephony === 'sip' ? sipProvider(config, deps) : simProvider(config, deps);
 }
 
 function simProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProvider {
@@ -69,7 +81,8 @@ function simProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProv
   };
 }
 
-function sipProvider(config: Config): TelephonyProvider {
+function sipProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProvider {
+  const { media } = deps;
   // The schema has checked both; combinationProblems made sipProxy required for telephony sip.
   const proxy = parseHostPort(config.sipProxy ?? '');
   const bindTo = parseHostPort(config.sipBind);
@@ -88,7 +101,12 @@ function sipProvider(config: Config): TelephonyProvider {
       ...(config.sipPassword !== undefined ? { password: config.sipPassword } : {}),
       ...(config.sipAdvertisedAddress !== undefined ? { advertisedAddress: config.sipAdvertisedAddress } : {}),
     },
-    { synthesizer, ...(recognizer ? { recognizer } : {}) },
+    {
+      synthesizer, ...(recognizer ? { recognizer } : {}),
+      ...(media ? { mediaLoader: (accountId: string, code: string) => media.voiceFileSamples(accountId, code) } : {}),
+      ...(media && config.recordCalls ? { recordings: media.recordings } : {}),
+      onRecordingError: (err: unknown, callId: string) => deps.logger.error({ err, callId }, 'the call\'s recording could not be stored'),
+    },
   );
   const speech = `speech ${synthesizer.provider}, ${recognizer ? `recognition ${config.asrModel}` : 'no recognition'}`;
   return {

@@ -103,6 +103,12 @@ export const configSchema = z.object({
   /** A secret, never printed. */
   asrApiKey: z.string().optional(),
   asrModel: z.string().min(1).default('whisper-1'),
+  /** Record answered calls on carriers that have audio (SIP): both legs, stereo WAV in the blob store. */
+  recordCalls: bool.default(true),
+  /** How long a recording link (RecordUrl, RecordingFileDownloadUrl) works after the response that gave it. */
+  recordingLinkTtlSeconds: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
+  /** Where clients reach this server (links in responses); the listening address when unset. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The parsed, frozen configuration handed to the composition root. */

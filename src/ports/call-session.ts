@@ -62,6 +62,11 @@ export interface ListenOptions {
   maxDurationMs?: number;
   /** Whether a key press also ends the wait (it is returned as `dtmf`). Default true. */
   dtmf?: boolean;
+  /**
+   * Quiet after speech that ends the answer (PauseTime), ms; it stays in force for the rest of the call. Default: the
+   * adapter's (800 ms on SIP). The simulator hears whole utterances and has no use for it.
+   */
+  endOfSpeechMs?: number;
 }
 
 /** What the callee did while we listened. */

@@ -1,4 +1,5 @@
 /** Persistence of dialogs (what was said on a call and its analysis) and of single calls placed outside campaigns. */
+import type { CallRecordingRef } from '../core/recordings/call-recording.js';
 import type { HangupDirection } from '../core/campaigns/campaign-records.js';
 import type { CallResult } from '../core/calls/call-result.js';
 import type { CallAnalysis, CallTag, DialogTurn } from '../core/calls/dialog.js';
@@ -17,6 +18,8 @@ export interface CallDialogRecord {
   createdAt: number;
   /** When UpdateOutboundCallTags last replaced the tags. */
   tagsUpdatedAt?: number;
+  /** Both legs' audio, when the carrier recorded the call. */
+  recording?: CallRecordingRef;
 }
 
 /** A call placed one at a time (LlmSmartCall, ...). */

@@ -5,6 +5,7 @@
  * Status changes the engine has no command for (schedule, unschedule, delete) are guarded by the expected engine
  * state in the same statement, so they never race a start, a stop or the dialer.
  */
+import type { CallRecordingRef } from '../core/recordings/call-recording.js';
 import type { CallResult } from '../core/calls/call-result.js';
 import type { CallAnalysis, DialogTurn } from '../core/calls/dialog.js';
 import type { AttemptRecord, DetailRecord, HangupDirection, TaskRecord } from '../core/campaigns/campaign-records.js';
@@ -80,7 +81,7 @@ export interface RobotTaskCallFilter {
 export interface RobotTaskCall {
   detail: DetailRecord;
   attempt: AttemptRecord;
-  dialog?: { turns: DialogTurn[]; analysis: CallAnalysis };
+  dialog?: { turns: DialogTurn[]; analysis: CallAnalysis; recording?: CallRecordingRef };
 }
 
 /** What the store offers for robot tasks. */

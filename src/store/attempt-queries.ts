@@ -86,7 +86,7 @@ export async function completeAttempts(db: Kysely<Database>, completions: readon
       if (subscribed) (receipts ??= []).push({ attemptId, subscribed, outcome, at: outcome.endedAt, ...(dialog ? { dialog } : {}) });
       const shared = sharedOutcome(outcome, found);
       // The dialog rides on the attempt's own outcome UPDATE: no second row to write per answered call.
-      const stored = dialog ? packDialog(dialog.turns, dialog.analysis) : null;
+      const stored = dialog ? packDialog(dialog) : null;
       await ATTEMPT_OUTCOME.run(trx, attemptId, { ...shared, ...attemptOutcome(outcome), dialog: stored });
       const landsCancelled = next.state === 2 && cancelled.has(found.detail.task_id);
       const settled = landsCancelled ? ({ state: 5 } as const) : next;

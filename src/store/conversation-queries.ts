@@ -114,7 +114,7 @@ async function writeSingleCallEnd(db: Db, accountId: string, callId: string, e: 
       ring_at: e.ringAt ?? null, answer_at: e.answerAt ?? null, hangup_direction: e.hangupDirection ?? null, failed_reason: e.failedReason ?? null,
       major_intent: dialog?.analysis.majorIntent ?? null,
       turn_count: dialog ? dialog.analysis.turnCount : null,
-      dialog: dialog ? packDialog(dialog.turns, dialog.analysis) : null,
+      dialog: dialog ? packDialog(dialog) : null,
     })
     .where('call_id', '=', callId)
     .where('account_id', '=', accountId)

@@ -3,6 +3,7 @@
  * analysis, apart from the intent and turn count, which have columns of their own (QueryAiCallDetailPage filters).
  */
 import type { CallAnalysis, CallTag, DialogTurn } from '../core/calls/dialog.js';
+import type { CallRecordingRef } from '../core/recordings/call-recording.js';
 
 /** The stored shape. */
 interface StoredDialog {
@@ -11,12 +12,22 @@ interface StoredDialog {
   tags: CallTag[];
   analyzedBy: CallAnalysis['analyzedBy'];
   tagsUpdatedAt?: number;
+  /** The call's recording, when the carrier recorded it. */
+  recording?: CallRecordingRef;
+}
+
+/** What is packed: a dialog's turns, analysis and recording. */
+export interface PackedParts {
+  turns: readonly DialogTurn[];
+  analysis: CallAnalysis;
+  recording?: CallRecordingRef;
 }
 
 /** The dialog's JSON text. */
-export function packDialog(turns: readonly DialogTurn[], analysis: CallAnalysis, tagsUpdatedAt?: number): string {
+export function packDialog(dialog: PackedParts): string {
+  const { turns, analysis, recording } = dialog;
   const stored: StoredDialog = { turns, summary: analysis.summary, tags: analysis.tags, analyzedBy: analysis.analyzedBy };
-  if (tagsUpdatedAt !== undefined) stored.tagsUpdatedAt = tagsUpdatedAt;
+  if (recording) stored.recording = recording;
   return JSON.stringify(stored);
 }
 
@@ -25,6 +36,7 @@ export interface UnpackedDialog {
   turns: DialogTurn[];
   analysis: CallAnalysis;
   tagsUpdatedAt?: number;
+  recording?: CallRecordingRef;
 }
 
 /** Reads a stored dialog back. */
@@ -40,6 +52,7 @@ export function unpackDialog(text: string, majorIntent: string | null, turnCount
       analyzedBy: stored.analyzedBy === 'llm' ? 'llm' : 'rules',
     },
     ...(stored.tagsUpdatedAt !== undefined ? { tagsUpdatedAt: stored.tagsUpdatedAt } : {}),
+    ...(stored.recording ? { recording: stored.recording } : {}),
   };
 }
 

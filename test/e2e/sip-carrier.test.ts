@@ -2,7 +2,8 @@
  * `telephony: sip` chosen by configuration, end to end: a real waihu server whose carrier is a SIP trunk pointed at a
  * sipp UAS on loopback, a dyvms SingleCallByTts placed through the official client, and the call's stored outcome
  * checked against what sipp did (486 -> USER_BUSY; answered with RTP echo, the template spoken with espeak-ng and the
- * call hung up by us -> ANSWERED). sipp's exit code 0 says every message of its scenario was exchanged as written.
+ * call hung up by us -> ANSWERED, with a stereo recording served through the signed RecordUrl). sipp's exit code 0
+ * says every message of its scenario was exchanged as written.
  * Skipped only when sipp or espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
@@ -35,7 +36,7 @@ async function sipServer(sipp: SippRun): Promise<TestServer> {
 }
 
 /** Places one SingleCallByTts and waits for its stored ending. */
-async function placeCall(server: TestServer, callee: string): Promise<SingleCallRecord> {
+async function placeCall(server: TestServer, callee: string): Promise<SingleCallRecord & { callId: string }> {
   const t = defaultTenant(server);
   await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
   const template = await created(CLIENT, t, 'CreateTtsTemplate', { Name: '通知', Content: '您好，您的订单已发货。', Type: 'NOTIFY' });
@@ -43,25 +44,54 @@ async function placeCall(server: TestServer, callee: string): Promise<SingleCall
   const callId = String(body.CallId);
   for (let i = 0; i < 600; i++) {
     const stored = await server.app.store.getSingleCall(t.accountId, callId);
-    if (stored?.callResult !== undefined) return stored;
+    if (stored?.callResult !== undefined) return { ...stored, callId };
     await sleep(100);
   }
   throw new Error(`call ${callId} has no stored result after 60 s`);
 }
 
-/** Runs `scenario` in sipp, places one call to it through a fresh server, and returns the stored call and sipp's verdict. */
-async function callThrough(scenario: string, extraArgs: string[] = []) {
+/**
+ * Runs `scenario` in sipp, places one call to it through a fresh server, runs `inspect` while the server is still up,
+ * and returns the stored call and sipp's verdict.
+ */
+async function callThrough(scenario: string, extraArgs: string[] = [], inspect?: (server: TestServer, callId: string) => Promise<void>) {
   const sipp = await startSippWith(scenario, { timeoutS: 60, extraArgs });
   let server: TestServer | undefined;
   try {
     server = await sipServer(sipp);
     const stored = await placeCall(server, '13800000000');
     const verdict = await Promise.race([sipp.exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref()).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+    await inspect?.(server, stored.callId);
     return { stored, verdict };
   } finally {
     sipp.kill();
     await server?.stop();
   }
+}
+
+/** The channels of a stereo 16-bit WAV with a 44-byte header. */
+function stereoChannels(wav: Uint8Array): { left: Int16Array; right: Int16Array } {
+  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
+  assert.equal(view.getUint16(22, true), 2, 'a stereo file');
+  const frames = (wav.byteLength - 44) / 4;
+  const left = new Int16Array(frames);
+  const right = new Int16Array(frames);
+  for (let i = 0; i < frames; i++) {
+    left[i] = view.getInt16(44 + 4 * i, true);
+    right[i] = view.getInt16(46 + 4 * i, true);
+  }
+  return { left, right };
+}
+
+/** 20 ms frames whose peak is well above G.711 idle noise. */
+function loudFrames(samples: Int16Array): number {
+  let count = 0;
+  for (let at = 0; at + 160 <= samples.length; at += 160) {
+    let peak = 0;
+    for (let i = at; i < at + 160; i++) peak = Math.max(peak, Math.abs(samples[i]!));
+    if (peak > 2000) count++;
+  }
+  return count;
 }
 
 describe('telephony sip: a dyvms single call through a SIP trunk (sipp)', { skip, timeout: 180_000 }, () => {
@@ -73,8 +103,28 @@ describe('telephony sip: a dyvms single call through a SIP trunk (sipp)', { skip
     assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
   });
 
-  test('an answered call speaks the template with espeak-ng and is stored as ANSWERED, hung up by us', async () => {
-    const { stored, verdict } = await callThrough('answer-rtp-echo-wait-bye', ['-rtp_echo']);
+  test('an answered call speaks the template with espeak-ng, is stored as ANSWERED and its recording holds both legs', async () => {
+    let recordUrl = '';
+    const { stored, verdict } = await callThrough('answer-rtp-echo-wait-bye', ['-rtp_echo'], async (server, callId) => {
+      const t = defaultTenant(server);
+      const detail = (await t.core.call({ version: '2025-11-27', action: 'QueryOutboundCallDetail', params: { CallId: callId } })).body as { Data: Record<string, unknown> };
+      recordUrl = String(detail.Data.RecordUrl ?? '');
+      assert.match(recordUrl, new RegExp(`^${server.url}/recordings/.+\\.wav\\?Expires=\\d+&Signature=`));
+      const response = await fetch(recordUrl);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'audio/wav');
+      const { left, right } = stereoChannels(new Uint8Array(await response.arrayBuffer()));
+      // Right: the template as espeak-ng spoke it; left: what sipp echoed back, the same speech a moment later.
+      assert.ok(loudFrames(right) >= 25, `${loudFrames(right)} frames of speech sent`);
+      assert.ok(loudFrames(left) >= 25, `${loudFrames(left)} frames of speech received`);
+      const range = await fetch(recordUrl, { headers: { range: 'bytes=0-43' } });
+      assert.equal(range.status, 206);
+      assert.equal(Buffer.from(await range.arrayBuffer()).subarray(0, 4).toString(), 'RIFF');
+      const forged = await fetch(recordUrl.replace(/Signature=./, (m) => `${m.slice(0, -1)}${m.endsWith('A') ? 'B' : 'A'}`));
+      assert.equal(forged.status, 403);
+      assert.equal(((await forged.json()) as { Code: string }).Code, 'SignatureDoesNotMatch');
+    });
+    assert.ok(recordUrl !== '');
     assert.equal(stored.callResult, 'ANSWERED');
     assert.ok(stored.answerAt !== undefined);
     // The spoken template (about two seconds of espeak-ng audio) is the talk time, and the flow hung up when it ended.

@@ -3,6 +3,7 @@
  * and a tone detector (Goertzel) to check what survived transcoding. Used by the unit and conformance suites.
  */
 import { spawnSync } from 'node:child_process';
+import { pcm16WavSamples } from './voice-file-wav.js';
 
 /** A WAV to build: the format fields and a signal per channel in [-1, 1]. */
 export interface WavSpec {
@@ -148,12 +149,7 @@ export function rms(samples: Int16Array): number {
 }
 
 /** The samples of a stored voice file (44-byte header, 16-bit mono). */
-export function storedSamples(wav: Uint8Array): Int16Array {
-  const view = new DataView(wav.buffer, wav.byteOffset + 44, wav.length - 44);
-  const out = new Int16Array(view.byteLength / 2);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
-  return out;
-}
+export const storedSamples = pcm16WavSamples;
 
 /** An MP3 of a `hz` tone lasting `seconds`, made by sox (needs sox and libsox-fmt-mp3). */
 export function soxMp3Tone(hz: number, seconds: number, sampleRate = 44100): Uint8Array {

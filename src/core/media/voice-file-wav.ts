@@ -154,6 +154,14 @@ export function decodeWav(bytes: Uint8Array): MonoAudio & { format: WavFormat } 
   return { sampleRate: format.sampleRate, samples, format: described };
 }
 
+/** The samples of a stored voice file (what encodePcm16Wav wrote: a 44-byte header, then 16-bit mono). */
+export function pcm16WavSamples(wav: Uint8Array): Int16Array {
+  const view = new DataView(wav.buffer, wav.byteOffset + 44, wav.length - 44);
+  const out = new Int16Array(view.byteLength >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt16(i * 2, true);
+  return out;
+}
+
 /** A WAV file of 16-bit PCM, one channel: the format voice files are stored in. */
 export function encodePcm16Wav(samples: Int16Array, sampleRate: number): Uint8Array {
   const dataBytes = samples.length * 2;

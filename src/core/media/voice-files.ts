@@ -11,6 +11,7 @@ import type { CompressedAudioDecoder } from '../../ports/voice-file-decoder.js';
 import type { VoiceFileFilter, VoiceFileStore } from '../../ports/voice-file-store.js';
 import { DomainError } from '../errors.js';
 import { transcodeVoiceFile, VOICE_FILE_SAMPLE_RATE } from './voice-file-audio.js';
+import { pcm16WavSamples } from './voice-file-wav.js';
 import { checkedVoiceFileNames, decodedContent, voiceCodeOf, voiceFileBlobKey, type VoiceFileInput, type VoiceFileRecord } from './voice-file.js';
 
 /** What the voice-file service needs. */
@@ -73,6 +74,11 @@ export class VoiceFileService {
     const bytes = await this.deps.blobs.get(file.blobKey);
     if (!bytes) throw new DomainError('Internal', `voice file ${code} of account ${accountId} has no audio under ${file.blobKey}`);
     return bytes;
+  }
+
+  /** The audio of the account's voice file as 8 kHz samples, for carriers that play it; NotFound when there is none. */
+  async samples(accountId: string, code: string): Promise<Int16Array> {
+    return pcm16WavSamples(await this.audio(accountId, code));
   }
 
   /** The account's voice files matching the filter, newest first. */

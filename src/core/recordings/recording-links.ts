@@ -8,10 +8,15 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { checkBlobKey } from '../../ports/blob-store.js';
-import { RECORDINGS_PREFIX } from './call-recording.js';
+import { RECORDINGS_PREFIX, type CallRecordingRef } from './call-recording.js';
 
 /** The URL path under which recordings are served. */
 export const RECORDINGS_PATH = `/${RECORDINGS_PREFIX}/`;
+
+/** Links to recordings as responses give them: fresh, valid from the moment of the response. */
+export interface RecordingUrls {
+  urlOf(recording: CallRecordingRef): string;
+}
 
 /** Why a link was refused. */
 export type LinkRefusal = 'malformed' | 'expired' | 'bad-signature';
@@ -38,6 +43,11 @@ export class RecordingLinks {
     const expires = Math.ceil((now + this.ttlMs) / 1000);
     const rest = key.slice(RECORDINGS_PREFIX.length + 1);
     return `${this.baseUrl}${RECORDINGS_PATH}${rest}?Expires=${expires}&Signature=${this.sign(key, expires)}`;
+  }
+
+  /** RecordingUrls reading the time from `clock`. */
+  urls(clock: { now(): number }): RecordingUrls {
+    return { urlOf: (recording) => this.link(recording.key, clock.now()) };
   }
 
   /** The blob key a request for `path` with `query` may read, or why it may not. */

@@ -11,8 +11,10 @@
  *   call (harassment, "don't call") → rejectCount, a question about the caller → knowledgeCommonCount (and
  *   konwledgeCount), a key press → customCount, anything else → defaultCount. knowledgeBusinessCount is 0.
  * - Times are `yyyy.MM.dd HH:mm:ss` as in the examples; speakTime is `yyyy-MM-dd HH:mm:ss` as in its example.
- * - recordStatus is 2 and recordFile "": the simulated carrier has no audio to keep.
+ * - recordStatus is 1 with recordFile a signed link that expires (docs/recordings.md) for a recorded call (SIP);
+ *   otherwise 2 and "" (the simulated carrier has no audio to keep).
  */
+import type { RecordingUrls } from '../recordings/recording-links.js';
 import type { CallResult } from '../calls/call-result.js';
 import { DYVMS_STATUS_CODE, STATUS_MESSAGE } from '../calls/call-result.js';
 import { utteranceStance } from '../calls/call-analysis-stance.js';
@@ -111,12 +113,14 @@ export function callListItem(call: RobotTaskCall, zone: string): Record<string, 
 }
 
 /** The item of QueryRobotTaskCallDetail: the list item plus the recording and the dialog. */
-export function callDetailItem(call: RobotTaskCall, zone: string): Record<string, unknown> {
+export function callDetailItem(call: RobotTaskCall, zone: string, recordingUrls: RecordingUrls): Record<string, unknown> {
   const answeredAt = call.attempt.answerAt ?? call.attempt.originatedAt ?? call.attempt.claimedAt;
   const dialogDetail = (call.dialog?.turns ?? []).map((turn) => ({
     role: turn.role === 'assistant' ? 'robot' : 'user',
     speakTime: formatDateTime(answeredAt + turn.at, zone),
     content: turn.interrupted ? `<客户打断>${turn.content}` : turn.content,
   }));
-  return { ...callListItem(call, zone), summary: call.dialog?.analysis.summary ?? '', recordStatus: 2, recordFile: '', dialogDetail };
+  const recording = call.dialog?.recording;
+  const record = recording ? { recordStatus: 1, recordFile: recordingUrls.urlOf(recording) } : { recordStatus: 2, recordFile: '' };
+  return { ...callListItem(call, zone), summary: call.dialog?.analysis.summary ?? '', ...record, dialogDetail };
 }

@@ -123,7 +123,7 @@ export class ClaimedCall implements CallListener {
   private withDialog(completion: AttemptCompletion, report: FlowReport, outcome: CallOutcome, analysis: CallAnalysis): AttemptCompletion {
     const dialog: CallDialogRecord = {
       callId: this.callId, accountId: this.accountId, taskId: this.task.id, detailId: this.detailId, attemptId: this.attemptId,
-      turns: report.turns, analysis, createdAt: outcome.endAt,
+      turns: report.turns, analysis, createdAt: outcome.endAt, ...(outcome.recording ? { recording: outcome.recording } : {}),
     };
     completion.outcome.majorIntent = analysis.majorIntent ?? null;
     completion.outcome.conversationTurnCount = analysis.turnCount;

@@ -79,6 +79,9 @@ export class SingleCall implements CallListener {
       this.ctx.onError(err, `analysing single call ${this.ctx.callId}`);
       analysis = basicAnalysis(report);
     }
-    return { callId: this.ctx.callId, accountId: this.ctx.accountId, turns: report.turns, analysis, createdAt: outcome.endAt };
+    return {
+      callId: this.ctx.callId, accountId: this.ctx.accountId, turns: report.turns, analysis, createdAt: outcome.endAt,
+      ...(outcome.recording ? { recording: outcome.recording } : {}),
+    };
   }
 }

@@ -46,6 +46,8 @@ export interface SingleCallRequest {
   params: Record<string, unknown>;
   variables?: Readonly<Record<string, string>>;
   sessionTimeoutMs?: number;
+  /** false: the carrier does not record this call (SmartCall's RecordFlag). */
+  record?: boolean;
   flow: (session: RecordingSession) => Promise<void>;
   analyze?: (report: FlowReport, outcome: CallOutcome) => Promise<CallAnalysis>;
   /** Commands the call takes while live, by name. */
@@ -89,6 +91,7 @@ export class SingleCalls {
       attemptId: callId, callId, accountId, caller, callee, attempt: 1, signal: abort.signal,
       ...(request.variables ? { variables: request.variables } : {}),
       ...(request.sessionTimeoutMs ? { sessionTimeoutMs: request.sessionTimeoutMs } : {}),
+      ...(request.record === false ? { record: false } : {}),
     };
     await telephony.originate(dial, call).catch((err: unknown) => {
       // Never placed: the call ends here as a platform failure, so it does not stay "calling" for ever.

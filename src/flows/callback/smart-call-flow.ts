@@ -11,8 +11,9 @@
  * unavailable". Every failure is counted in the tag callback_failures and the last one described in
  * callback_last_failure; a usable answer resets the run of failures.
  *
- * Not here: SessionTimeout is the carrier's limit (DialRequest.sessionTimeoutMs); PauseTime, AsrModelId, EnableITN
- * and EarlyMediaAsr configure speech recognition, which the CallSession port does not expose.
+ * Not here: SessionTimeout is the carrier's limit (DialRequest.sessionTimeoutMs); AsrModelId, EnableITN and
+ * EarlyMediaAsr configure speech recognition, which the CallSession port does not expose. PauseTime is handed to
+ * every listen as the end-of-speech quiet (the SIP carrier's voice detection).
  */
 import { CallHungUpError, type Hangup } from '../../ports/call-session.js';
 import type { Clock } from '../../ports/clock.js';
@@ -47,6 +48,8 @@ export interface SmartCallOptions {
   actionCodeTimeBreakMs?: number;
   /** MuteTime, ms (1000–20000, else 10000). */
   muteTimeMs?: number;
+  /** PauseTime, ms: quiet after speech that ends an utterance; the carrier's default when unset. */
+  pauseTimeMs?: number;
   /** DynamicId: echoed in events until a reply replaces it. */
   dynamicId?: string;
   /** TtsStyle / TtsSpeed. */
@@ -157,7 +160,8 @@ class SmartCallRun {
   private async hear(): Promise<SmartCallEvent[]> {
     const { state, events } = this;
     const began = this.options.clock.now();
-    const heard = await this.session.listen({ timeoutMs: state.muteTimeMs });
+    const pause = this.options.pauseTimeMs;
+    const heard = await this.session.listen({ timeoutMs: state.muteTimeMs, ...(pause !== undefined ? { endOfSpeechMs: pause } : {}) });
     if (heard.dtmf !== undefined) return [events.dtmf(heard.dtmf)];
     if (heard.text === undefined) return [events.mute()];
     const cut = state.interrupted?.cut;

@@ -9,6 +9,7 @@ import { DYVMS_STATUS_CODE, STATUS_MESSAGE } from '../../../core/calls/call-resu
 import type { AttemptRecord, DetailRecord } from '../../../core/campaigns/campaign-records.js';
 import type { Conversation } from '../../../core/campaigns/detail-lookups.js';
 import { conversationRecord } from '../../../core/calls/dialog.js';
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import type { CallDialogRecord } from '../../../ports/conversation-store.js';
 import { present } from './envelope.js';
 
@@ -65,10 +66,14 @@ function variables(detail: DetailRecord): Record<string, unknown>[] {
   return Object.entries(detail.variables).map(([key, value]) => ({ Key: key, Name: key, Value: value, Required: false }));
 }
 
-/** The dialog fields: ConversationRecord (JSON text), OutputTags, and the analysis's intent; empty before an answered call. */
-function dialogFields(dialog: CallDialogRecord | null): Record<string, unknown> {
+/**
+ * The dialog fields: ConversationRecord (JSON text), OutputTags, the analysis's intent and, for a recorded call, a
+ * fresh signed RecordingFileDownloadUrl; empty before an answered call.
+ */
+function dialogFields(dialog: CallDialogRecord | null, recordingUrls: RecordingUrls): Record<string, unknown> {
   if (!dialog) return { OutputTags: [] };
   return {
+    ...(dialog.recording ? { RecordingFileDownloadUrl: recordingUrls.urlOf(dialog.recording) } : {}),
     ConversationRecord: conversationRecord(dialog.turns),
     OutputTags: dialog.analysis.tags.map((t) => present({ Id: t.id, OutputTagName: t.name, OutputTagValue: t.value, OutputTagDescription: t.description })),
     ...(dialog.analysis.majorIntent !== undefined ? { MajorIntent: dialog.analysis.majorIntent } : {}),
@@ -76,19 +81,19 @@ function dialogFields(dialog: CallDialogRecord | null): Record<string, unknown> 
 }
 
 /** `Data` of QueryConversationDetailInfo. */
-export function conversationData({ detail, attempt, dialog }: Conversation): Record<string, unknown> {
+export function conversationData({ detail, attempt, dialog }: Conversation, recordingUrls: RecordingUrls): Record<string, unknown> {
   return present({
     CalledPhone: detail.number,
     EncryptionType: String(detail.encryptionType),
     OutId: detail.outId,
     ...callFields(detail, attempt),
     Variables: variables(detail),
-    ...dialogFields(dialog),
+    ...dialogFields(dialog, recordingUrls),
   });
 }
 
 /** `Data` of QueryConversationDetailInfoNew: the call and the detail it belongs to. */
-export function conversationDetailData({ detail, attempt, dialog }: Conversation): Record<string, unknown> {
+export function conversationDetailData({ detail, attempt, dialog }: Conversation, recordingUrls: RecordingUrls): Record<string, unknown> {
   return present({
     TaskId: detail.taskId,
     BatchId: detail.batchId,
@@ -102,6 +107,6 @@ export function conversationDetailData({ detail, attempt, dialog }: Conversation
     ConversationTurnCount: dialog?.analysis.turnCount ?? attempt?.conversationTurnCount ?? detail.conversationTurnCount,
     ...callFields(detail, attempt),
     Variables: variables(detail),
-    ...dialogFields(dialog),
+    ...dialogFields(dialog, recordingUrls),
   });
 }

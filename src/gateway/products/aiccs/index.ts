@@ -2,8 +2,10 @@
  * Every implemented action of aiccs 2019-10-15: the 通信智能体 task API over the campaign engine, its agent queries,
  * and the 通信智能引擎 single LLM calls with their dialogs.
  */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
 import type { CampaignService } from '../../../core/campaigns/campaign-service.js';
+import type { SpeechCapability } from '../../../core/calls/speech-capability.js';
 import type { ActionHandler } from '../../action.js';
 import { cancelAiCallDetails } from './cancel-ai-call-details.js';
 import { getCallDialogContent, type DialogContentServices } from './get-call-dialog-content.js';
@@ -33,14 +35,16 @@ export interface AiccsServices {
   timeZone: string;
   /** The 通信智能引擎 actions: single LLM calls, their hang-up, voices and dialogs. */
   engine: LlmSmartCallServices & Omit<DialogContentServices, 'timeZone'>;
+  /** Links to calls' recordings (RecordingFileDownloadUrl). */
+  recordingUrls: RecordingUrls;
+  /** Whether callees can be understood: CreateAiCallTask and StartAiCallTask are refused without it. */
+  speech: SpeechCapability;
 }
 
 /** Handlers of the aiccs product. */
 export function aiccsHandlers(services: AiccsServices): ActionHandler[] {
   const builders = [
-    createAiCallTask,
     updateAiCallTask,
-    startAiCallTask,
     stopAiCallTask,
     importTaskNumberDatas,
     importOneTaskPhoneNumber,
@@ -48,9 +52,8 @@ export function aiccsHandlers(services: AiccsServices): ActionHandler[] {
     queryAiCallTaskPage,
     queryAiCallTaskDetail,
     queryAiCallDetailPage,
-    queryConversationDetailInfo,
-    queryConversationDetailInfoNew,
   ];
+  const conversations = [queryConversationDetailInfo, queryConversationDetailInfoNew].map((build) => build(services.campaigns, services.recordingUrls));
   const agentQueries = [pageQueryAgentList, queryAiVoiceAgentDetail].map((build) => build(services));
   const { engine } = services;
   const engineActions = [
@@ -60,5 +63,6 @@ export function aiccsHandlers(services: AiccsServices): ActionHandler[] {
     listAvailableTts(engine.voices),
     getCallDialogContent({ ...engine, timeZone: services.timeZone }),
   ];
-  return [...builders.map((build) => build(services.campaigns)), ...agentQueries, ...engineActions];
+  const speechDriven = [createAiCallTask(services.campaigns, services.speech), startAiCallTask(services.campaigns, services.speech)];
+  return [...speechDriven, ...builders.map((build) => build(services.campaigns)), ...conversations, ...agentQueries, ...engineActions];
 }

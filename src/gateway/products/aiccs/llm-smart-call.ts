@@ -3,6 +3,7 @@
  * ApplicationCode). The call is placed at once through the configured carrier; its dialog, analysis and end are
  * stored when it ends (GetCallDialogContent, QueryOutboundCallDetail) and HangupOperate can end it meanwhile.
  */
+import type { SpeechCapability } from '../../../core/calls/speech-capability.js';
 import { DomainError } from '../../../core/errors.js';
 import { HASH_HEX_LENGTH, type EncryptionType } from '../../../core/numbers/encryption-type.js';
 import type { ResolvedNumber } from '../../../core/numbers/number-directory.js';
@@ -12,6 +13,7 @@ import type { ConversationPlanner } from '../../../flows/conversation-planner.js
 import type { VoiceCatalog } from '../../../ports/tts.js';
 import type { ActionContext, ActionHandler } from '../../action.js';
 import { GatewayError } from '../../errors.js';
+import { requireRecognition } from '../../speech-refusal.js';
 import { aiccsSpec } from './aiccs-spec.js';
 import { okData } from './envelope.js';
 import { smartCallParams, type SmartCallParams } from './llm-smart-call-params.js';
@@ -23,10 +25,13 @@ export interface LlmSmartCallServices {
   voices: VoiceCatalog;
   /** Resolves digests of numbers through the account's number directory (LlmSmartCallEncrypt). */
   resolveNumber(accountId: string, number: string, type: EncryptionType): Promise<ResolvedNumber>;
+  /** Whether callees can be understood: without it the conversation cannot run and the call is refused. */
+  speech: SpeechCapability;
 }
 
 /** Places the call; the call id. */
 async function place(s: LlmSmartCallServices, ctx: ActionContext, callee: string, p: SmartCallParams, kind: string): Promise<string> {
+  requireRecognition(s.speech, kind, `a conversation with LLM application ${p.applicationCode}, driven by what the callee says`);
   if (p.voice !== undefined && !s.voices.voices().some((v) => v.code === p.voice)) {
     throw new DomainError('InvalidArgument', `TtsVoiceCode "${p.voice}" is not an available voice (see ListAvailableTts).`, 'TtsVoiceCode');
   }

@@ -1,7 +1,9 @@
 /** Every implemented action of dyvmsapi 2017-05-25; the larger areas keep their actions in their own folders. */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
 import type { SecretBox } from '../../../core/accounts/secret-box.js';
 import type { IdGenerator } from '../../../core/ids.js';
+import type { SpeechCapability } from '../../../core/calls/speech-capability.js';
 import type { Clock } from '../../../ports/clock.js';
 import type { Store } from '../../../ports/store.js';
 import type { VoiceResources } from '../../../core/media/voice-resources.js';
@@ -38,6 +40,10 @@ export interface DyvmsServices {
   voiceResources: VoiceResources;
   /** The 400-number registry: qualifications, registrations and their review, transfer pools, verification codes. */
   hotline: HotlineServices;
+  /** Whether callees can be understood: robot tasks whose scripts need speech are refused without it. */
+  speech: SpeechCapability;
+  /** Links to calls' recordings (the robot task call detail's recordFile). */
+  recordingUrls: RecordingUrls;
 }
 
 /** Handlers of the dyvmsapi product. */

@@ -1,4 +1,5 @@
 /** The envelope and services shared by the thirdswaicall actions. */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import type { CallRecords } from '../../../core/calls/call-records.js';
 import type { Clock } from '../../../ports/clock.js';
 
@@ -8,6 +9,8 @@ export interface ThirdswaicallServices {
   clock: Clock;
   /** The zone of the `yyyy-MM-dd HH:mm:ss` times in responses. */
   timeZone: string;
+  /** Links to calls' recordings (RecordUrl). */
+  recordingUrls: RecordingUrls;
 }
 
 /** The success envelope of thirdswaicall: `{Success: true, Code: null, Message: "操作成功", Data}`. */

@@ -1,8 +1,10 @@
 /**
  * QueryOutboundCallDetail: one call by CallId with its dialog (`DialogContent`, JSON text of `[{role, text}]` where
  * our side is `agent`), summary, tags (JSON text of the tag values) and the recipient's variables (`Options`).
- * No recording exists on the simulated carrier, so RecordUrl is left out until one does.
+ * RecordUrl is a fresh signed link for a recorded call (SIP carrier, docs/recordings.md); left out otherwise, as the
+ * simulated carrier has no audio.
  */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import { DomainError } from '../../../core/errors.js';
 import type { CallRecord } from '../../../core/calls/call-records.js';
 import { formatDateTime } from '../../../core/local-time.js';
@@ -19,7 +21,7 @@ function numericId(id: string | undefined): number | bigint | undefined {
 }
 
 /** `Data` of the call. */
-export function callDetailData(call: CallRecord, timeZone: string): Record<string, unknown> {
+export function callDetailData(call: CallRecord, timeZone: string, recordingUrls: RecordingUrls): Record<string, unknown> {
   const dialog = call.dialog;
   return present({
     CallId: call.callId,
@@ -31,6 +33,7 @@ export function callDetailData(call: CallRecord, timeZone: string): Record<strin
     CallTime: formatDateTime(call.startedAt, timeZone),
     Duration: call.durationSeconds,
     DialogContent: JSON.stringify((dialog?.turns ?? []).map((t) => ({ role: t.role === 'assistant' ? 'agent' : 'user', text: t.content }))),
+    RecordUrl: dialog?.recording ? recordingUrls.urlOf(dialog.recording) : undefined,
     Summary: dialog?.analysis.summary,
     Tags: JSON.stringify((dialog?.analysis.tags ?? []).map((t) => t.value)),
     Options: JSON.stringify(call.variables),
@@ -46,7 +49,7 @@ export function queryOutboundCallDetail(s: ThirdswaicallServices): ActionHandler
       const callId = params.CallId as string;
       const call = await s.calls.find(ctx.accountId, callId);
       if (!call) throw new DomainError('NotFound', `The specified CallId "${callId}" does not exist.`, 'CallId');
-      return succeeded(callDetailData(call, s.timeZone));
+      return succeeded(callDetailData(call, s.timeZone, s.recordingUrls));
     },
   };
 }

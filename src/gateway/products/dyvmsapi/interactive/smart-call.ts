@@ -66,11 +66,12 @@ export function smartCall(s: SingleCallServices, i: InteractiveCallServices): Ac
         // VoiceCodeParam doubles as the call's variables, so `sim_persona` there picks the simulated callee.
         variables: settings.voiceCodeParam,
         ...(settings.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: settings.sessionTimeoutMs } : {}),
+        ...(params.RecordFlag === false ? { record: false } : {}),
         flow: async (session) => {
-          const { voiceCode, voiceCodeParam, muteTimeMs, actionCodeBreak, actionCodeTimeBreakMs, dynamicId, tts } = settings;
+          const { voiceCode, voiceCodeParam, muteTimeMs, pauseTimeMs, actionCodeBreak, actionCodeTimeBreakMs, dynamicId, tts } = settings;
           try {
             await runSmartCall(session, {
-              hook: operations, clock: s.clock, voiceCode, voiceCodeParam, muteTimeMs, identity: callee, parallelBridge: agentBridge(i, operations, session),
+              hook: operations, clock: s.clock, voiceCode, voiceCodeParam, muteTimeMs, pauseTimeMs, identity: callee, parallelBridge: agentBridge(i, operations, session),
               ...(i.timeZone !== undefined ? { timeZone: i.timeZone } : {}),
               ...(actionCodeBreak !== undefined ? { actionCodeBreak } : {}),
               ...(actionCodeTimeBreakMs !== undefined ? { actionCodeTimeBreakMs } : {}),

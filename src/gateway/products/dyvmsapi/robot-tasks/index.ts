@@ -13,11 +13,12 @@ export function robotTaskHandlers(services: DyvmsServices): ActionHandler[] {
   const { store, clock, ids } = services.dyvms;
   const timeZone = services.timeZone ?? DEFAULT_ZONE;
   const service = new RobotTaskService({ store, robots: services.agents.robots, ids, clock, timeZone });
-  const reads = { service, store, timeZone };
+  const reads = { service, store, timeZone, recordingUrls: services.recordingUrls };
+  const speech = { speech: services.speech, robots: services.agents.robots };
   return [
-    createRobotTask(service),
+    createRobotTask(service, speech),
     uploadRobotTaskCalledFile(service),
-    startRobotTask(service),
+    startRobotTask(service, speech),
     ...taskCommands(service),
     queryRobotTaskList(reads),
     queryRobotTaskDetail(reads),

@@ -9,6 +9,7 @@ import type { RobotTaskService } from '../../../../core/robot-tasks/robot-task-s
 import type { ActionHandler } from '../../../action.js';
 import { gatewayErrors } from '../../../errors.js';
 import { catalogSpec } from '../../catalog-spec.js';
+import { requireRunnableRobot, type RobotSpeechCheck } from './robot-speech-check.js';
 
 const OK = { Code: 'OK', Message: 'OK' };
 
@@ -18,11 +19,15 @@ export function idParam(value: unknown, name: string): string {
   return String(value).trim();
 }
 
-/** The CreateRobotTask handler. */
-export function createRobotTask(service: RobotTaskService): ActionHandler {
+/** The CreateRobotTask handler; a robot that needs speech the server cannot understand is refused first. */
+export function createRobotTask(service: RobotTaskService, speech: RobotSpeechCheck): ActionHandler {
   return {
     spec: catalogSpec('dyvmsapi', 'CreateRobotTask'),
-    handle: async (ctx, p) => ({ ...OK, Data: await service.create(ctx.accountId, p) }),
+    handle: async (ctx, p) => {
+      const dialogId = p.DialogId === undefined || p.DialogId === null ? '' : String(p.DialogId).trim();
+      if (dialogId !== '') await requireRunnableRobot(speech, ctx.accountId, dialogId, 'CreateRobotTask');
+      return { ...OK, Data: await service.create(ctx.accountId, p) };
+    },
   };
 }
 
@@ -38,13 +43,21 @@ export function uploadRobotTaskCalledFile(service: RobotTaskService): ActionHand
   };
 }
 
-/** The StartRobotTask handler. */
-export function startRobotTask(service: RobotTaskService): ActionHandler {
+/**
+ * The StartRobotTask handler. The robot's script is checked again (it may have been changed, or the server
+ * reconfigured, since the task was created): the task's calls read it when they run.
+ */
+export function startRobotTask(service: RobotTaskService, speech: RobotSpeechCheck): ActionHandler {
   return {
     spec: catalogSpec('dyvmsapi', 'StartRobotTask'),
     handle: async (ctx, p) => {
       const scheduleTime = typeof p.ScheduleTime === 'string' && p.ScheduleTime.trim() !== '' ? p.ScheduleTime : undefined;
-      await service.start(ctx.accountId, idParam(p.TaskId, 'TaskId'), scheduleTime);
+      const taskId = idParam(p.TaskId, 'TaskId');
+      if (!speech.speech.recognition) {
+        const view = await service.require(ctx.accountId, taskId, 'TaskId');
+        await requireRunnableRobot(speech, ctx.accountId, view.robotTask.dialogId, 'StartRobotTask');
+      }
+      await service.start(ctx.accountId, taskId, scheduleTime);
       return { ...OK, Data: true };
     },
   };

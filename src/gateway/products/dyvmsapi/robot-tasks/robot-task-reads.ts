@@ -3,6 +3,7 @@
  * `Data` is always JSON text, as the SDK models type it (an object there would make the generated SDKs throw), and
  * QueryRobotTaskList's paging fields are strings as documented. Paging: PageNo from 1, PageSize 1-100 (default 10).
  */
+import type { RecordingUrls } from '../../../../core/recordings/recording-links.js';
 import { DomainError } from '../../../../core/errors.js';
 import { readPage, optionalCount, optionalText, checkRange } from '../../../../core/campaigns/query-values.js';
 import { daySpan } from '../../../../core/local-time.js';
@@ -22,6 +23,7 @@ export interface RobotTaskReads {
   service: RobotTaskService;
   store: Store;
   timeZone: string;
+  recordingUrls: RecordingUrls;
 }
 
 const OK = { Code: 'OK', Message: 'OK' };
@@ -121,7 +123,7 @@ export function queryRobotTaskCallDetail(r: RobotTaskReads): ActionHandler {
       const { start, end } = dayAround(queryDate, r.timeZone, 'QueryDate');
       const call = await r.store.findRobotTaskCall(ctx.accountId, view.task.id, callee, start, end);
       if (!call) throw new DomainError('NotFound', `Task ${view.task.id} has no ended call to Callee "${callee}" on the day of QueryDate.`, 'Callee');
-      return { ...OK, Data: JSON.stringify(callDetailItem(call, r.timeZone)) };
+      return { ...OK, Data: JSON.stringify(callDetailItem(call, r.timeZone, r.recordingUrls)) };
     },
   };
 }

@@ -108,6 +108,22 @@ describe('SipCallSession', () => {
     assert.deepEqual(await keyed, { dtmf: '9', timedOut: false });
   });
 
+  it('endOfSpeechMs (PauseTime) sets how much quiet ends an utterance: a pause shorter than it does not', async () => {
+    const { s, hear } = session();
+    let settled = false;
+    const listening = s.listen({ timeoutMs: 5000, endOfSpeechMs: 600 }).then((result) => {
+      settled = true;
+      return result;
+    });
+    hear(LOUD, 10);
+    hear(QUIET, 15); // 300 ms: under the 600 ms asked for, though over the session's 200 ms default
+    await tick();
+    assert.equal(settled, false, 'a 300 ms pause does not end the answer');
+    hear(LOUD, 10);
+    hear(QUIET, 31);
+    assert.deepEqual(await listening, { text: '', timedOut: false });
+  });
+
   it('collects keys up to a terminator, and times out between keys', async () => {
     const { s } = session();
     const collecting = s.collectDtmf({ maxDigits: 6, timeoutMs: 5000, terminator: '#' });

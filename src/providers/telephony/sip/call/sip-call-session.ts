@@ -121,6 +121,7 @@ export class SipCallSession implements CallSession {
 
   async listen(options: ListenOptions): Promise<ListenResult> {
     this.ensureUp();
+    if (options.endOfSpeechMs !== undefined) this.vad.setPauseMs(options.endOfSpeechMs);
     const keys = options.dtmf !== false;
     if (keys && this.typedAhead) return { dtmf: this.takeTypedAhead(), timedOut: false };
     const maxMs = options.maxDurationMs ?? this.options.maxUtteranceMs ?? 30_000;

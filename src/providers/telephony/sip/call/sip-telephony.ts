@@ -43,7 +43,8 @@ export interface SipTelephonyServices {
   synthesizer: SpeechSynthesizer;
   recognizer?: SpeechRecognizer;
   language?: string;
-  mediaLoader?: (mediaId: string) => Promise<Int16Array>;
+  /** The 8 kHz samples of an account's stored voice file (what play() plays); without it play() plays silence. */
+  mediaLoader?: (accountId: string, mediaId: string) => Promise<Int16Array>;
   vad?: EnergyVadOptions;
   /** Where answered calls are recorded (both legs, stereo WAV); nothing is recorded without it. */
   recordings?: RecordingArchive;
@@ -118,7 +119,7 @@ export class SipTelephony implements Telephony {
           synthesizer: services.synthesizer,
           ...(services.recognizer ? { recognizer: services.recognizer } : {}),
           ...(services.language !== undefined ? { language: services.language } : {}),
-          ...(services.mediaLoader ? { mediaLoader: services.mediaLoader } : {}),
+          ...(services.mediaLoader ? { mediaLoader: services.mediaLoader.bind(undefined, request.accountId) } : {}),
           ...(services.vad ? { vad: services.vad } : {}),
         },
       });
