@@ -85,7 +85,7 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
       assert.equal(config.sipProxy, expected.sipProxy);
       assert.equal(config.sipUsername, expected.sipUsername);
       assert.equal(config.sipAdvertisedAddress, expected.sipAdvertisedAddress);
-      // Bound on 0.0.0.0 with nothing advertised, waihu would write 0.0.0.0 into Contact and SDP: no sample may do that.
+      // The samples are for hosts behind a known address: each names it rather than leaving it to route detection.
       assert.ok(config.sipAdvertisedAddress !== undefined || !/^(0\.0\.0\.0|\[::\]):/.test(config.sipBind), `${name} binds ${config.sipBind} and advertises nothing`);
     }
     assert.deepEqual(withoutDataDir(fromEnv), withoutDataDir(fromFile));

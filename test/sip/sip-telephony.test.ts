@@ -230,12 +230,33 @@ describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
     assertSippPassed(record);
   });
 
-  it('a key ends a listen, and transfer is refused while the call goes on', async () => {
-    const record = await dial('answer-dtmf-1-wait-bye', async (session) => {
-      await assert.rejects(session.transfer('10010'), /not supported/);
-      return session.listen({ timeoutMs: 10_000 });
-    });
+  it('a key ends a listen', async () => {
+    const record = await dial('answer-dtmf-1-wait-bye', (session) => session.listen({ timeoutMs: 10_000 }));
     assert.deepEqual(record.flow?.value, { dtmf: '1', timedOut: false });
+    assert.equal(record.outcome.hangupBy, 'robot');
+    assertSippPassed(record);
+  });
+
+  it('a transfer is a REFER: once the target answers, the call is left (BYE) and reported transferred', async () => {
+    const record = await dial('answer-refer-accept', async (session) => {
+      await session.transfer('10010');
+      return session.isHungUp;
+    });
+    assert.equal(record.flow?.value, true, 'the session is over once the transfer is done');
+    assert.equal(record.outcome.transferredTo, '10010');
+    assert.equal(record.outcome.result, 'ANSWERED');
+    assert.equal(record.outcome.hangupBy, 'robot');
+    assertSippPassed(record);
+  });
+
+  it('a refused transfer rejects with the reason and the call goes on', async () => {
+    const record = await dial('answer-refer-reject', async (session) => {
+      await assert.rejects(session.transfer('10010'), /transfer to 10010 failed: the far end refused the transfer \(603/);
+      await assert.rejects(session.transfer('agent desk'), /not a phone number/);
+      return session.isHungUp;
+    });
+    assert.equal(record.flow?.value, false);
+    assert.equal(record.outcome.transferredTo, undefined);
     assert.equal(record.outcome.hangupBy, 'robot');
     assertSippPassed(record);
   });

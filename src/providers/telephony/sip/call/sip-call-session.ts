@@ -9,7 +9,8 @@
  *   is still collected. listen() returns buffered keys at once.
  * - Without a recognizer (or when it fails), an utterance is reported as `{ text: '', timedOut: false }`: the
  *   callee said something that was not understood, the same '' a recognizer gives for audio without words.
- * - transfer() is not supported over SIP yet (no REFER): it rejects with an Error and the call goes on.
+ * - transfer() is a blind transfer through the adapter (REFER): once the far end reports the target answered, the
+ *   session ends (hung up by the robot, as on the simulator); when it fails the Error says why and the call goes on.
  * - SayOptions.volume 0..100 is a gain of volume/50 on the synthesized audio: 50 leaves it as synthesized.
  * - play() plays the voice file from `mediaLoader`; without one it plays `durationMs` of silence.
  */
@@ -42,6 +43,8 @@ export interface SipCallSessionOptions {
   language?: string;
   /** The 8 kHz PCM of a stored voice file. */
   mediaLoader?: (mediaId: string) => Promise<Int16Array>;
+  /** Hands the callee to `number` (REFER); resolves once the target answered, rejects when the transfer failed. */
+  transferCall?: (number: string) => Promise<void>;
   /** Asks the call to end (BYE); the adapter then reports the end through end(). */
   hangupCall: (by: HangupBy) => void;
   vad?: EnergyVadOptions;
@@ -163,8 +166,14 @@ export class SipCallSession implements CallSession {
     });
   }
 
-  transfer(number: string): Promise<void> {
-    return Promise.reject(new Error(`cannot transfer to ${number}: call transfer is not supported on SIP calls yet`));
+  async transfer(number: string): Promise<void> {
+    this.ensureUp();
+    if (!/^\+?\d{3,20}$/.test(number)) throw new Error(`cannot transfer to "${number}": not a phone number`);
+    const transferCall = this.options.transferCall;
+    if (!transferCall) throw new Error(`cannot transfer to ${number}: this carrier has no transfer`);
+    await transferCall(number);
+    // The callee talks to the target now: our part of the call is over.
+    await this.hangup();
   }
 
   /** Ends the call from our side: the session is over at once, the BYE goes out through the adapter. */

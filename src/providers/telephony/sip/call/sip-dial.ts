@@ -53,6 +53,7 @@ export class SipDial {
   private ringAt: number | undefined;
   private answerAt: number | undefined;
   private flowFailure: string | undefined;
+  private transferredTo: string | undefined;
   private over = false;
   private recorder: StereoRecorder | undefined;
   /** The media slot the recording starts at (the first one after the answer). */
@@ -116,6 +117,7 @@ export class SipDial {
     const session = new SipCallSession({
       ...this.context.session, callId: request.callId, variables: request.variables ?? {}, media: this.stream,
       hangupCall: (by) => this.call.hangup(by),
+      transferCall: (number) => this.transfer(number),
     });
     this.session = session;
     // The flow runs until it settles; then a call still up is hung up: by the robot, or by the system when the flow failed.
@@ -129,6 +131,13 @@ export class SipDial {
           this.call.hangup('system');
         },
       );
+  }
+
+  /** Blind transfer to `number` at the trunk's domain; the call stays up (and nothing is reported) when it fails. */
+  private async transfer(number: string): Promise<void> {
+    const outcome = await this.call.transfer(`sip:${number}@${this.context.trunk.domain}`);
+    if (!outcome.ok) throw new Error(`the transfer to ${number} failed: ${outcome.reason}`);
+    this.transferredTo = number;
   }
 
   private record(leg: 'received' | 'sent', slot: number, pcm: Int16Array): void {
@@ -152,6 +161,7 @@ export class SipDial {
       ...(this.ringAt !== undefined ? { ringAt: this.ringAt } : {}),
       ...(this.answerAt !== undefined ? { answerAt: this.answerAt } : {}),
       ...(reason !== undefined ? { failureReason: reason } : {}),
+      ...(this.transferredTo !== undefined ? { transferredTo: this.transferredTo } : {}),
     };
     void this.withRecording(outcome, ending.at).then((reported) => {
       try {

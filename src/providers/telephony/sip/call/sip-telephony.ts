@@ -9,6 +9,7 @@ import type { SpeechRecognizer, SpeechSynthesizer } from '../../../../ports/spee
 import type { EnergyVadOptions } from '../audio/energy-vad.js';
 import { MediaClock, systemMediaTimers } from '../media/media-clock.js';
 import { RtpPortPool } from '../rtp/rtp-port-pool.js';
+import { isWildcardAddress, routeSourceAddress } from '../ua/route-source.js';
 import { SipUdpTransport } from '../ua/udp-transport.js';
 import { SipDial } from './sip-dial.js';
 
@@ -61,6 +62,7 @@ export class SipTelephony implements Telephony {
   private readonly clock: MediaClock;
   private readonly calls = new Set<SipDial>();
   private started: Promise<void> | undefined;
+  private advertised: string | undefined;
 
   constructor(private readonly config: SipTelephonyConfig, private readonly services: SipTelephonyServices) {
     this.transport = new SipUdpTransport({
@@ -69,6 +71,7 @@ export class SipTelephony implements Telephony {
     });
     this.ports = new RtpPortPool({ minPort: config.rtp.minPort, maxPort: config.rtp.maxPort, address: config.bind.address });
     this.clock = services.clock ?? new MediaClock({ timers: systemMediaTimers });
+    this.advertised = config.advertisedAddress;
   }
 
   /** Calls in progress. */
@@ -76,10 +79,23 @@ export class SipTelephony implements Telephony {
     return this.calls.size;
   }
 
-  /** Binds the SIP socket (originate does it on first use). */
+  /**
+   * Binds the SIP socket (originate does it on first use). Bound to every interface with no advertised address, the
+   * address of the interface that routes to the proxy is advertised instead (route-source.ts).
+   */
   start(): Promise<void> {
-    this.started ??= this.transport.start();
+    this.started ??= this.transport.start().then(async () => {
+      const { config } = this;
+      if (config.advertisedAddress !== undefined || !isWildcardAddress(config.bind.address)) return;
+      this.advertised = await routeSourceAddress(config.proxy.host, config.proxy.port, config.bind.address.includes(':') ? 6 : 4);
+      this.transport.advertise(this.advertised);
+    });
     return this.started;
+  }
+
+  /** The address Via, Contact and SDP carry: configured, found by start(), or the bind address. */
+  get advertisedAddress(): string | undefined {
+    return this.advertised;
   }
 
   /** Resolves once every call in progress has ended. */
@@ -104,7 +120,7 @@ export class SipTelephony implements Telephony {
     try {
       dial = new SipDial({
         request, listener, transport: this.transport, lease, clock: this.clock,
-        rtpAddress: config.advertisedAddress ?? lease.address,
+        rtpAddress: this.advertised ?? lease.address,
         trunk: {
           proxy: config.proxy, domain: config.domain ?? config.proxy.host, fromUser: config.fromUser,
           ...(config.username !== undefined ? { username: config.username } : {}),

@@ -1,7 +1,8 @@
 /**
  * The server side of an outbound call's dialog: the requests the far end sends into it (RFC 3261 §12.2.2). BYE is
  * answered 200 and ends the call; a re-INVITE (hold with sendonly/inactive, or resume) is answered 200 with an SDP
- * mirroring its direction (RFC 3264 §6.1), retransmitted until the ACK (§13.3.1.4); OPTIONS is answered 200.
+ * mirroring its direction (RFC 3264 §6.1), retransmitted until the ACK (§13.3.1.4); OPTIONS is answered 200; a
+ * NOTIFY of a transfer we asked for (Event: refer) is answered 200 and handed to the call, any other NOTIFY gets 481.
  * Requests whose To tag is not ours get 481, so a stray or forged request cannot touch the call.
  */
 import { parseCSeq, parseNameAddr } from '../signalling/sip-header-values.js';
@@ -23,6 +24,8 @@ export interface DialogServerOptions {
   isAnswered(): boolean;
   onRemoteBye(): void;
   onMediaChanged(audio: NegotiatedAudio): void;
+  /** A NOTIFY of the `refer` event; false when no transfer is waiting for one. */
+  onReferNotify(request: SipRequest): boolean;
   /** A response not matched to a transaction (a retransmitted 2xx of our INVITE). */
   onAckRetransmitNeeded(response: SipResponse): void;
 }
@@ -49,6 +52,12 @@ export class DialogServer implements DialogHandler {
       return;
     }
     if (request.method === 'INVITE') return this.onReinvite(request, from);
+    if (request.method === 'NOTIFY') {
+      const isRefer = /^\s*refer\b/i.test(request.headers.get('Event') ?? '');
+      if (!isRefer || !this.options.onReferNotify(request)) return this.reply(request, from, 481, 'Subscription Does Not Exist');
+      this.reply(request, from, 200, 'OK');
+      return;
+    }
     if (request.method === 'OPTIONS') {
       const response = responseTo(request, 200, 'OK');
       response.headers.append('Allow', ALLOWED_METHODS);

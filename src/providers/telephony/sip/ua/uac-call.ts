@@ -1,7 +1,8 @@
 /**
  * One outbound call through the SIP trunk, from INVITE to the end of the dialog: provisional responses (180
  * ringing, 183 early media), the answer and its ACK, digest authentication (one retry per call), CANCEL on ring
- * timeout or abort, BYE in both directions, re-INVITE (hold) from the far end, and the longest call time. Every
+ * timeout or abort, BYE in both directions, re-INVITE (hold) from the far end, blind transfer by REFER
+ * (refer-transfer.ts), and the longest call time. Every
  * way a call can end becomes ONE `ended` event carrying the CallResult of final-responses.ts, so the telephony
  * adapter only translates events. RTP itself is not handled here: the call is given the local RTP address to
  * offer and reports the far end's media address as negotiated.
@@ -18,6 +19,7 @@ import { negotiateAudio, type NegotiatedAudio } from '../signalling/sdp-negotiat
 import type { SipRequest, SipResponse } from '../signalling/sip-message.js';
 import { InviteClientTransaction, NonInviteClientTransaction, timersFor, type TransactionTimers } from './client-transaction.js';
 import { DialogServer } from './dialog-server.js';
+import { ReferTransfer, type ReferOutcome } from './refer-transfer.js';
 import { buildCancel, buildInDialog, buildInvite, learnRemote, viaFor, type UacDialog } from './uac-messages.js';
 import type { SipPeer, SipUdpTransport } from './udp-transport.js';
 
@@ -82,6 +84,8 @@ export interface UacCallEvents {
 type Phase = 'idle' | 'inviting' | 'answered' | 'ending' | 'ended';
 
 const DEFAULT_RING_TIMEOUT_MS = 60_000;
+/** How long a transfer may take to report the target's answer (its ringing included). */
+const DEFAULT_TRANSFER_TIMEOUT_MS = 60_000;
 
 /** An outbound call. Create, subscribe, then `start()`. */
 export class UacCall extends EventEmitter<UacCallEvents> {
@@ -104,6 +108,8 @@ export class UacCall extends EventEmitter<UacCallEvents> {
   private cancelGuard: NodeJS.Timeout | undefined;
   private readonly server: DialogServer;
   private unregister: (() => void) | undefined;
+  /** The transfer in progress, if any: NOTIFYs go to it. */
+  private referring: ReferTransfer | undefined;
 
   constructor(private readonly options: UacCallOptions) {
     super();
@@ -123,6 +129,10 @@ export class UacCall extends EventEmitter<UacCallEvents> {
       isAnswered: () => this.phase === 'answered',
       onRemoteBye: () => this.finish(mapFinalResponse(200, { rang: this.rang }), 'callee'),
       onMediaChanged: (audio) => this.emit('mediaChanged', audio),
+      onReferNotify: (request) => {
+        this.referring?.onNotify(request);
+        return this.referring !== undefined;
+      },
       onAckRetransmitNeeded: (response) => this.reAck(response),
     });
   }
@@ -140,6 +150,21 @@ export class UacCall extends EventEmitter<UacCallEvents> {
   hangup(by: HangupBy = 'robot'): void {
     if (this.phase === 'answered') this.sendBye(by, mapFinalResponse(200, { rang: this.rang }));
     else if (this.phase === 'inviting') this.cancel('platform-cancel');
+  }
+
+  /**
+   * Asks the far end to call `target` (a SIP URI) in our place. On success the call is left to the caller to end
+   * (hangup); on failure it goes on. One transfer at a time.
+   */
+  transfer(target: string, timeoutMs = DEFAULT_TRANSFER_TIMEOUT_MS): Promise<ReferOutcome> {
+    if (this.phase !== 'answered') return Promise.resolve({ ok: false, reason: 'the call is not answered' });
+    if (this.referring) return Promise.resolve({ ok: false, reason: 'a transfer is already in progress' });
+    const { transport, trunk } = this.options;
+    const transfer = new ReferTransfer({ transport, dialog: this.dialog, proxy: trunk.proxy, timers: this.timers, seq: this.cseq.next(), timeoutMs }, target);
+    this.referring = transfer;
+    return transfer.done.finally(() => {
+      if (this.referring === transfer) this.referring = undefined;
+    });
   }
 
   /** The platform aborts the call: CANCEL before answer, BYE by 'system' after. */
@@ -278,6 +303,7 @@ export class UacCall extends EventEmitter<UacCallEvents> {
   private finish(mapping: FinalMapping, hangupBy: HangupBy, sipStatus?: number, reason?: string): void {
     if (this.phase === 'ended') return;
     this.phase = 'ended';
+    this.referring?.cancel('the call ended during the transfer');
     for (const timer of [this.ringTimer, this.durationTimer, this.cancelGuard]) clearTimeout(timer);
     // The dialog stays routed a little longer so a retransmitted BYE is still answered 200, not 481.
     const unregister = this.unregister;

@@ -14,7 +14,7 @@ import type { SipPeer } from './udp-transport.js';
 export const USER_AGENT = 'waihu';
 
 /** Methods waihu accepts inside a call (Allow). */
-export const ALLOWED_METHODS = 'INVITE, ACK, BYE, CANCEL, OPTIONS';
+export const ALLOWED_METHODS = 'INVITE, ACK, BYE, CANCEL, OPTIONS, NOTIFY';
 
 /** What an outbound call knows about its dialog; remote fields fill in when the 2xx arrives. */
 export interface UacDialog {
@@ -90,6 +90,16 @@ export function buildCancel(invite: SipRequest): SipRequest {
 export function buildInDialog(method: 'ACK' | 'BYE', dialog: UacDialog, local: SipPeer, seq: number): SipRequest {
   const request = baseRequest(method, dialog.remoteTarget, viaFor(local), dialog, seq, dialog.routeSet, true);
   if (method === 'BYE') request.headers.append('User-Agent', USER_AGENT);
+  return request;
+}
+
+/** A REFER asking the far end to call `target` (RFC 3515); its progress comes back in NOTIFYs. */
+export function buildRefer(dialog: UacDialog, local: SipPeer, seq: number, target: string): SipRequest {
+  const request = baseRequest('REFER', dialog.remoteTarget, viaFor(local), dialog, seq, dialog.routeSet, true);
+  request.headers.append('Refer-To', `<${target}>`);
+  request.headers.append('Referred-By', `<${dialog.localUri}>`);
+  request.headers.append('Contact', `<${dialog.contact}>`);
+  request.headers.append('User-Agent', USER_AGENT);
   return request;
 }
 

@@ -49,8 +49,16 @@ export class SipUdpTransport {
   private readonly dialogs = new Map<string, DialogHandler>();
   private socket: Socket | undefined;
   private boundPort = 0;
+  private advertised: string | undefined;
 
-  constructor(private readonly options: UdpTransportOptions) {}
+  constructor(private readonly options: UdpTransportOptions) {
+    this.advertised = options.advertisedAddress;
+  }
+
+  /** Sets the address written into Via and Contact (found once the route to the trunk is known). */
+  advertise(address: string): void {
+    this.advertised = address;
+  }
 
   /** Binds the socket; resolves once datagrams can flow. */
   async start(): Promise<void> {
@@ -81,7 +89,7 @@ export class SipUdpTransport {
 
   /** The host and port written into Via and Contact. */
   get local(): SipPeer {
-    return { host: this.options.advertisedAddress ?? this.options.bindAddress, port: this.boundPort };
+    return { host: this.advertised ?? this.options.bindAddress, port: this.boundPort };
   }
 
   /** Sends one message; resolves false when the socket refused it (the caller decides what that means). */
