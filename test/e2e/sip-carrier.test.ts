@@ -13,7 +13,7 @@ import { describe, test } from 'node:test';
 import type { SingleCallRecord } from '../../src/ports/conversation-store.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
-import { defaultTenant } from '../conformance/aiccs-kit.js';
+import { defaultTenant, via } from '../conformance/aiccs-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
 import { sippAvailable, startSippWith, type SippRun } from '../sipp/run-sipp.js';
 
@@ -131,5 +131,23 @@ describe('telephony sip: a dyvms single call through a SIP trunk (sipp)', { skip
     assert.ok((stored.durationSeconds ?? 0) >= 1, `talked ${stored.durationSeconds} s`);
     assert.equal(stored.hangupDirection, 'robot');
     assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+  });
+
+  test('ListAvailableTts lists the configured speech provider\'s voices, the configured voice first', async () => {
+    const voicesOf = async (config: Record<string, unknown>) => {
+      const server = await startTestServer({ config: { telephony: 'sip', sipProxy: '127.0.0.1:5999', sipBind: '127.0.0.1:0', ...config } });
+      try {
+        const data = (await via('openapi-core V3', defaultTenant(server), 'ListAvailableTts', {})).Data as Record<string, unknown>[];
+        return data.map((voice) => [voice.TtsVoiceCode, voice.TtsEngine]);
+      } finally {
+        await server.stop();
+      }
+    };
+    const espeak = await voicesOf({ ttsVoice: 'en-us' });
+    assert.deepEqual(espeak[0], ['en-us', 'espeak-ng']);
+    assert.ok(espeak.some(([code]) => code === 'cmn-latn-pinyin'), 'Mandarin is offered');
+    assert.ok(espeak.every(([, engine]) => engine === 'espeak-ng'));
+    const openai = await voicesOf({ ttsProvider: 'openai', ttsBaseUrl: 'http://127.0.0.1:9/v1' });
+    assert.ok(openai.length > 0 && openai.every(([, engine]) => engine !== 'espeak-ng'), `OpenAI-compatible voices: ${JSON.stringify(openai)}`);
   });
 });
