@@ -1,0 +1,100 @@
+/**
+ * The SmartCall callback flow over a real SIP call with speech recognition, unchanged from the simulator: sipp answers
+ * and echoes our RTP, so what the robot says comes back as the callee's speech; the energy VAD cuts it into an
+ * utterance (PauseTime), the OpenAI-compatible transcription adapter posts it as a WAV to a local endpoint that
+ * answers "方便", and the customer's callback server receives a `normal` event with those words and steers the call
+ * to its end. Skipped only when sipp or espeak-ng is not installed.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, test } from 'node:test';
+import { SMART_CALL_CALLBACK_TYPE } from '../../src/gateway/products/dyvmsapi/interactive/interactive-services.js';
+import { parseMultipart, startSpeechTestServer } from '../../src/providers/tts/speech-test-server.js';
+import { defaultTenant } from '../conformance/aiccs-kit.js';
+import { dyvms } from '../conformance/dyvms-kit.js';
+import { waihu } from '../conformance/waihu-kit.js';
+import { startTestServer, type TestServer } from '../support/conformance-server.js';
+import { sippAvailable, startSippWith } from '../sipp/run-sipp.js';
+
+const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
+const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+
+const SHOW = '057100004444';
+const CLIENT = 'openapi-core V3';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The customer's callback server: the first event gets a prompt, any later one a goodbye and hang-up. */
+async function startCallbackServer() {
+  const events: { contentType: string; content: Record<string, unknown> }[] = [];
+  const line = (action: string, text: string) => ({ result: 'success', msg: '成功', data: { action, action_code: '$line$', action_code_param: { line: text } } });
+  const server = createServer((req, res) => {
+    req.resume().on('end', () => {
+      const query = new URL(req.url ?? '/', 'http://x').searchParams;
+      events.push({ contentType: query.get('content_type') ?? '', content: JSON.parse(query.get('content') ?? '{}') as Record<string, unknown> });
+      const reply = events.length === 1 ? line('play', '好的，订单明天发货。') : line('hangup', '再见。');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/smartcall`, events, close: () => server.close() };
+}
+
+describe('telephony sip: SmartCall with speech recognition over RTP', { skip, timeout: 120_000 }, () => {
+  test('the echoed prompt is heard, transcribed by the ASR endpoint and sent to the callback as a normal event', async () => {
+    const asr = await startSpeechTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: '方便' }));
+    });
+    const callback = await startCallbackServer();
+    const sipp = await startSippWith('answer-rtp-echo-wait-bye', { timeoutS: 60, extraArgs: ['-rtp_echo'] });
+    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
+    let server: TestServer | undefined;
+    try {
+      server = await startTestServer({
+        config: {
+          telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200,
+          asrBaseUrl: asr.baseUrl, asrModel: 'test-asr',
+        },
+      });
+      const t = defaultTenant(server);
+      await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
+      await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: callback.url });
+      const body = await dyvms(CLIENT, t, 'SmartCall', {
+        CalledNumber: '13800000000', CalledShowNumber: SHOW, VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好，方便说话吗？' }),
+        MuteTime: 5000, PauseTime: 500, ActionCodeBreak: false,
+      });
+      const callId = String(body.CallId);
+      let stored;
+      for (let i = 0; i < 600 && stored?.callResult === undefined; i++) {
+        await sleep(100);
+        stored = await server.app.store.getSingleCall(t.accountId, callId);
+      }
+      assert.equal(stored?.callResult, 'ANSWERED');
+      const normal = callback.events.filter((event) => event.contentType === 'normal');
+      assert.ok(normal.length >= 1, `events: ${JSON.stringify(callback.events)}`);
+      assert.equal(normal[0]!.content.words, '方便');
+      // What reached the recognizer: one utterance per request, a WAV file, with the configured model.
+      assert.ok(asr.received.length >= 1);
+      const form = await parseMultipart(asr.received[0]!);
+      assert.equal(form.get('model'), 'test-asr');
+      const file = form.get('file') as File;
+      const wav = Buffer.from(await file.arrayBuffer());
+      assert.equal(wav.subarray(0, 4).toString(), 'RIFF');
+      assert.ok(wav.length > 44 + 8000, `an utterance of ${(wav.length - 44) / 16} ms`);
+      const dialog = await server.app.store.getCallDialog(t.accountId, callId);
+      const turns = (dialog?.turns ?? []).map((turn) => [turn.role, turn.content]);
+      assert.deepEqual(turns.slice(0, 3), [['assistant', '您好，方便说话吗？'], ['user', '方便'], ['assistant', '好的，订单明天发货。']]);
+      assert.deepEqual(turns.at(-1), ['assistant', '再见。']);
+      assert.equal(stored?.hangupDirection, 'robot');
+      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+    } finally {
+      sipp.kill();
+      await server?.stop();
+      callback.close();
+      await asr.close();
+    }
+  });
+});
