@@ -117,7 +117,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone, recordingUrls },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
     dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },
-    dyvmsInteractive: createInteractiveCallServices({ calls, store, voiceFiles: voiceResources.voiceFiles, receiptConfigs: voiceResources.receiptConfigs, ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}) }),
+    dyvmsInteractive: createInteractiveCallServices({ calls, store, carrier: config.telephony, voiceFiles: voiceResources.voiceFiles, receiptConfigs: voiceResources.receiptConfigs, ...(config.timeZone !== undefined ? { timeZone: config.timeZone } : {}) }),
   });
   const catalog = new ActionCatalog(generatedActionSpecs(), [...handlers.values()].map((h) => h.spec));
   const maxSkewMs = config.maxClockSkewSeconds * 1000;

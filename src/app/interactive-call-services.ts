@@ -1,7 +1,8 @@
 /**
  * Wires dyvms' interactive calls (IvrCall, SmartCall, SmartCallOperate, GetCallInfo): SmartCall events POSTed by the
  * HTTP hook to the URL each account stored (SetReceiptConfig MessageType=SmartCallCallback), bridges answered by the
- * simulated agent (no carrier transfers to a human yet), call phases from the carrier's call-state board.
+ * simulated agent on the simulator and by transfer to the agent's number on a SIP trunk, call phases from the carrier's
+ * call-state board.
  */
 import type { VoiceFileSource, InteractiveCallServices } from '../gateway/products/dyvmsapi/interactive/interactive-services.js';
 import { SMART_CALL_CALLBACK_TYPE } from '../core/media/receipt-config.js';
@@ -20,6 +21,8 @@ export interface InteractiveCallDeps {
   /** The receipt settings, where the SmartCall callback URL is kept. */
   receiptConfigs: Pick<ReceiptConfigService, 'urlFor'>;
   timeZone?: string;
+  /** The configured carrier: bridges on SIP go to a real agent's phone. */
+  carrier: 'sim' | 'sip';
 }
 
 /** The services of dyvms' interactive call actions. */
@@ -30,6 +33,7 @@ export function createInteractiveCallServices(deps: InteractiveCallDeps): Intera
     // The customer's server answers in real time, so the hook's deadline runs on the system clock whatever the engine's.
     callbacks: { urlFor: (accountId) => deps.receiptConfigs.urlFor(accountId, SMART_CALL_CALLBACK_TYPE), hookFor: (url) => new HttpSmartCallHook({ url, clock: systemClock }) },
     bridgeAgent: (who) => new SimAgent(who),
+    bridgeBy: deps.carrier === 'sip' ? 'transfer' : 'simulated-agent',
     callStates: deps.calls.callStates,
     store: deps.store,
     ...(deps.timeZone !== undefined ? { timeZone: deps.timeZone } : {}),

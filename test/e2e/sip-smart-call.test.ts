@@ -3,7 +3,8 @@
  * and echoes our RTP, so what the robot says comes back as the callee's speech; the energy VAD cuts it into an
  * utterance (PauseTime), the OpenAI-compatible transcription adapter posts it as a WAV to a local endpoint that
  * answers "方便", and the customer's callback server receives a `normal` event with those words and steers the call
- * to its end. Skipped only when sipp or espeak-ng is not installed.
+ * to its end. A `parallel_bridge` reply on SIP transfers the callee to the agent's phone (REFER). Skipped only when
+ * sipp or espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -26,16 +27,19 @@ const SHOW = '057100004444';
 const CLIENT = 'openapi-core V3';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The customer's callback server: the first event gets a prompt, any later one a goodbye and hang-up. */
-async function startCallbackServer() {
+type Reply = (nth: number) => unknown;
+const line = (action: string, text: string) => ({ result: 'success', msg: '成功', data: { action, action_code: '$line$', action_code_param: { line: text } } });
+/** The first event gets a prompt, any later one a goodbye and hang-up. */
+const playThenHangUp: Reply = (nth) => (nth === 0 ? line('play', '好的，订单明天发货。') : line('hangup', '再见。'));
+
+/** The customer's callback server, answering the nth event of the call with `reply(nth)`. */
+async function startCallbackServer(reply: Reply = playThenHangUp) {
   const events: { contentType: string; content: Record<string, unknown> }[] = [];
-  const line = (action: string, text: string) => ({ result: 'success', msg: '成功', data: { action, action_code: '$line$', action_code_param: { line: text } } });
   const server = createServer((req, res) => {
     req.resume().on('end', () => {
       const query = new URL(req.url ?? '/', 'http://x').searchParams;
       events.push({ contentType: query.get('content_type') ?? '', content: JSON.parse(query.get('content') ?? '{}') as Record<string, unknown> });
-      const reply = events.length === 1 ? line('play', '好的，订单明天发货。') : line('hangup', '再见。');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply(events.length - 1)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,6 +99,40 @@ describe('telephony sip: SmartCall with speech recognition over RTP', { skip, ti
       await server?.stop();
       callback.close();
       await asr.close();
+    }
+  });
+
+  test('a parallel_bridge reply transfers the callee to the agent\'s phone by REFER, and the robot leaves', async () => {
+    const bridge: Reply = () => ({ result: 'success', msg: '成功', data: { action: 'parallel_bridge', cc_name: '10010', action_code: '$line$', action_code_param: { line: '正在为您转接人工。' } } });
+    const callback = await startCallbackServer(bridge);
+    const sipp = await startSippWith('answer-refer-accept', { timeoutS: 60 });
+    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
+    let server: TestServer | undefined;
+    try {
+      server = await startTestServer({ config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200 } });
+      const t = defaultTenant(server);
+      await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
+      await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: callback.url });
+      const body = await dyvms(CLIENT, t, 'SmartCall', {
+        CalledNumber: '13800000000', CalledShowNumber: SHOW, VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好。' }), MuteTime: 1000,
+      });
+      const callId = String(body.CallId);
+      let stored;
+      for (let i = 0; i < 600 && stored?.callResult === undefined; i++) {
+        await sleep(100);
+        stored = await server.app.store.getSingleCall(t.accountId, callId);
+      }
+      assert.equal(stored?.callResult, 'ANSWERED');
+      assert.equal(stored?.hangupDirection, 'robot');
+      const dialog = await server.app.store.getCallDialog(t.accountId, callId);
+      assert.equal(dialog?.analysis.tags.find((tag) => tag.name === 'parallel_bridge')?.value, '10010');
+      // sipp checked the REFER's Refer-To, sent NOTIFY 200 and got our BYE.
+      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+    } finally {
+      sipp.kill();
+      await server?.stop();
+      callback.close();
     }
   });
 });

@@ -46,6 +46,11 @@ export interface InteractiveCallServices {
   callbacks: SmartCallCallbacks;
   /** The agent a bridge reaches: `who` is the cc_name or agent number asked for (the simulated carrier: SimAgent). */
   bridgeAgent(who: string | undefined): AgentLeg;
+  /**
+   * How a bridge reaches the agent: a simulated agent joins the call (the simulator), or the callee is transferred
+   * to the agent's number (a real carrier, where the agent is a phone).
+   */
+  bridgeBy: 'simulated-agent' | 'transfer';
   /** Phases of the calls this process placed. */
   callStates: CallStateReader;
   /** Calls of every process, by CallId. */

@@ -92,10 +92,20 @@ export function smartCall(s: SingleCallServices, i: InteractiveCallServices): Ac
 
 /**
  * The bridge the flow runs for `parallel_bridge` / `parallel_transfer` (a callback reply, or SmartCallOperate's
- * order): the account's agent side joins and talks with the callee until one hangs up.
+ * order): the account's agent side joins and talks with the callee until one hangs up. On a real carrier the agent is
+ * a phone: the callee is transferred to the agent's number (cc_name, or SmartCallOperate's Param) and the robot leaves.
  */
 function agentBridge(i: InteractiveCallServices, operations: SmartCallOperations, recording: RecordingSession): ParallelBridge {
   return async (session, request) => {
+    if (i.bridgeBy === 'transfer') {
+      const number = request.settings.ccName ?? '';
+      if (!/^\+?\d{3,20}$/.test(number)) {
+        throw new Error(`a bridge over the SIP trunk needs the agent's phone number (cc_name, or SmartCallOperate's Param), not "${number}"`);
+      }
+      recording.tag({ name: 'parallel_bridge', value: number });
+      await session.transfer(number);
+      return { agent: number };
+    }
     const agent = i.bridgeAgent(request.settings.ccName);
     // Tagged now: the flow's own tag comes after the bridge, when the call's record may already be written.
     recording.tag({ name: 'parallel_bridge', value: agent.name });
