@@ -25,6 +25,8 @@ const BYTES_PER_FRAME = CHANNELS * 2;
 const SLOT_BYTES = RECORDER_SLOT_SAMPLES * BYTES_PER_FRAME;
 /** One second of stereo audio per output chunk. */
 const CHUNK_SLOTS = 50;
+/** WAV is little-endian; on such a machine (all the ones Node runs on in practice) samples are copied as they are. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The canonical RIFF/WAVE header with a fmt chunk of plain PCM: 44 bytes. */
 export const WAV_HEADER_BYTES = 44;
 
@@ -84,6 +86,7 @@ export class StereoRecorder {
   private end = 0;
   private chunk: Uint8Array;
   private chunkView: DataView;
+  private chunkSamples: Int16Array;
   private chunkUsed = 0;
   private readonly chunks: Uint8Array[] = [];
   private dataBytes = 0;
@@ -102,6 +105,7 @@ export class StereoRecorder {
     this.sink = options.sink;
     this.chunk = new Uint8Array(CHUNK_SLOTS * SLOT_BYTES);
     this.chunkView = new DataView(this.chunk.buffer);
+    this.chunkSamples = new Int16Array(this.chunk.buffer);
     // A sink is written front to back, so it gets a header now; streaming readers take 0xFFFFFFFF as "until EOF".
     if (this.sink) {
       const placeholder = stereoWavHeader(0);
@@ -169,8 +173,9 @@ export class StereoRecorder {
     for (; this.committed < slot; this.committed++) {
       const base = (this.committed % this.window) * RECORDER_SLOT_SAMPLES * CHANNELS;
       const frame = this.staging.subarray(base, base + RECORDER_SLOT_SAMPLES * CHANNELS);
+      if (LITTLE_ENDIAN_HOST) this.chunkSamples.set(frame, this.chunkUsed >> 1);
       // Explicit little-endian writes: the file format is, whatever the machine is.
-      for (let i = 0; i < frame.length; i++) this.chunkView.setInt16(this.chunkUsed + i * 2, frame[i]!, true);
+      else for (let i = 0; i < frame.length; i++) this.chunkView.setInt16(this.chunkUsed + i * 2, frame[i]!, true);
       frame.fill(0);
       this.chunkUsed += SLOT_BYTES;
       this.dataBytes += SLOT_BYTES;
@@ -183,6 +188,7 @@ export class StereoRecorder {
     else this.chunks.push(this.chunk);
     this.chunk = new Uint8Array(CHUNK_SLOTS * SLOT_BYTES);
     this.chunkView = new DataView(this.chunk.buffer);
+    this.chunkSamples = new Int16Array(this.chunk.buffer);
     this.chunkUsed = 0;
   }
 }
