@@ -12,6 +12,7 @@ import { runGatewayBench } from './gateway/run-gateway.js';
 import { formatDialog, runDialogBench } from './dialog/dialog.js';
 import { formatSingleCalls, runSingleCallBench } from './single-calls/run-single-calls.js';
 import { formatReceipts, runReceiptBench } from './receipts/run-receipts.js';
+import { formatMedia, runMediaBench } from './media/run-media.js';
 import { envNumber, machineInfo, machineLine } from './lib/machine.js';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -81,7 +82,24 @@ async function receipts() {
   console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
 }
 
-const benches = { gateway, dialog, 'single-calls': singleCalls, receipts };
+async function media() {
+  const seconds = envNumber('BENCH_MEDIA_SECONDS', 20);
+  const profile = process.env.BENCH_MEDIA_PROFILE === '1' || process.env.BENCH_MEDIA_PROFILE === 'true';
+  const options = {
+    calls: envNumber('BENCH_MEDIA_CALLS', 500), seconds, idleSeconds: envNumber('BENCH_MEDIA_IDLE_SECONDS', seconds),
+    record: process.env.BENCH_MEDIA_RECORD !== '0' && process.env.BENCH_MEDIA_RECORD !== 'false', rate: envNumber('BENCH_MEDIA_RATE', 50), sippProcesses: process.env.BENCH_MEDIA_SIPP ? envNumber('BENCH_MEDIA_SIPP', 1) : undefined,
+    profileDir: profile ? path.join(resultsDir, 'profiles') : undefined,
+  };
+  const machine = machineInfo();
+  const results = await runMediaBench(options);
+  console.log(`\n${machineLine(machine)}\n${formatMedia(results).join('\n')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'media.json');
+  writeFileSync(file, JSON.stringify({ machine, options, results }, null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+const benches = { gateway, dialog, 'single-calls': singleCalls, receipts, media };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const bench = benches[name];

@@ -7,7 +7,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import type { RecordingArchive } from '../../src/core/recordings/call-recording.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { blobRecordingArchive, type RecordingArchive } from '../../src/core/recordings/call-recording.js';
+import { FsBlobStore } from '../../src/providers/blobs/fs-blob-store.js';
 import { CallHungUpError, type CallSession, type Hangup } from '../../src/ports/call-session.js';
 import type { SpeechRecognizer, SpeechSynthesizer } from '../../src/ports/speech.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../src/ports/telephony.js';
@@ -96,15 +100,16 @@ async function dial(
   }
 }
 
-/** An archive that keeps recordings in memory. */
-function memoryArchive(): RecordingArchive & { files: Map<string, Uint8Array> } {
-  const files = new Map<string, Uint8Array>();
+/** The production archive over a blob store in a fresh temporary directory; `keys` lists what it kept. */
+function fileArchive(): RecordingArchive & { blobs: FsBlobStore; keys: string[] } {
+  const blobs = new FsBlobStore(mkdtempSync(path.join(tmpdir(), 'waihu-recordings-')));
+  const archive = blobRecordingArchive(blobs);
+  const keys: string[] = [];
   return {
-    files,
-    save: (accountId, callId, wav, durationMs) => {
-      const key = `recordings/${accountId}/${callId.replace('^', '_')}.wav`;
-      files.set(key, wav);
-      return Promise.resolve({ key, durationMs, bytes: wav.byteLength });
+    blobs, keys,
+    start: (accountId, callId, at) => {
+      const draft = archive.start(accountId, callId, at);
+      return { ...draft, keep: async (durationMs) => { const kept = await draft.keep(durationMs); keys.push(kept.key); return kept; } };
     },
   };
 }
@@ -163,14 +168,15 @@ describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
   });
 
   it('an answered call is recorded in stereo: the prompt on the right, the callee (its echo) on the left', async () => {
-    const archive = memoryArchive();
+    const archive = fileArchive();
     const record = await dial('answer-rtp-echo-wait-bye', async (session) => {
       await session.say('hello');
       await session.listen({ timeoutMs: 3000 });
     }, { extraArgs: ['-rtp_echo'], recordings: archive });
     const recording = record.outcome.recording;
     assert.ok(recording, 'the outcome names the recording');
-    const wav = archive.files.get(recording.key);
+    assert.match(recording.key, /^recordings\/acc\/\d{4}-\d{2}-\d{2}\/1_1\.wav$/);
+    const wav = await archive.blobs.get(recording.key);
     assert.ok(wav, 'the archive holds the file');
     assert.equal(recording.bytes, wav.byteLength);
     const { left, right } = stereoChannels(wav);
@@ -189,11 +195,11 @@ describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
   });
 
   it('a dial with record: false leaves no recording', async () => {
-    const archive = memoryArchive();
+    const archive = fileArchive();
     const record = await dial('answer-rtp-echo-wait-bye', (session) => session.say('hello'), { extraArgs: ['-rtp_echo'], recordings: archive, request: { record: false } });
     assert.equal(record.outcome.result, 'ANSWERED');
     assert.equal(record.outcome.recording, undefined);
-    assert.equal(archive.files.size, 0);
+    assert.deepEqual(archive.keys, []);
     assertSippPassed(record);
   });
 

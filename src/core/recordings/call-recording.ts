@@ -3,7 +3,7 @@
  * store, named by account, day and call, and referenced from the call's dialog. The carrier records; this module
  * only decides where the file goes and what the rest of the platform remembers of it.
  */
-import type { BlobStore } from '../../ports/blob-store.js';
+import type { StreamingBlobStore } from '../../ports/blob-store.js';
 
 /** What a call's dialog remembers of its recording. */
 export interface CallRecordingRef {
@@ -29,19 +29,60 @@ export function recordingKey(accountId: string, callId: string, at: number): str
   return `${RECORDINGS_PREFIX}/${safe(accountId)}/${day}/${safe(callId)}.wav`;
 }
 
-/** Stores finished recordings; what a carrier that records is given. */
-export interface RecordingArchive {
-  /** Stores the WAV of the account's call and returns what to remember of it. */
-  save(accountId: string, callId: string, wav: Uint8Array, durationMs: number, at: number): Promise<CallRecordingRef>;
+/**
+ * A recording written while its call goes on (a RecordingSink of the carrier's recorder), so a long call never sits
+ * in memory. Writes are queued in order; a failed write fails keep(), never the call.
+ */
+export interface RecordingDraft {
+  /** The next bytes of the file (first a placeholder header); `release` is called once they may be reused. */
+  write(chunk: Uint8Array, release?: () => void): void;
+  /** The final header, put over the placeholder at offset 0. */
+  end(header: Uint8Array): void;
+  /** Waits for every write, stores the file and returns what to remember of it; rejects when it could not be stored. */
+  keep(durationMs: number): Promise<CallRecordingRef>;
+  /** Drops the file (a call that ended before any audio). */
+  discard(): Promise<void>;
 }
 
-/** The archive over a blob store. */
-export function blobRecordingArchive(blobs: BlobStore): RecordingArchive {
+/** Where a carrier that records puts its recordings. */
+export interface RecordingArchive {
+  /** A draft for the account's call, answered at `at`. */
+  start(accountId: string, callId: string, at: number): RecordingDraft;
+}
+
+/** The archive over a blob store that takes blobs a piece at a time. */
+export function blobRecordingArchive(blobs: StreamingBlobStore): RecordingArchive {
   return {
-    async save(accountId, callId, wav, durationMs, at) {
+    start(accountId, callId, at) {
       const key = recordingKey(accountId, callId, at);
-      await blobs.put(key, wav);
-      return { key, durationMs, bytes: wav.byteLength };
+      const writer = blobs.openWriter(key);
+      let queue: Promise<void> = Promise.resolve();
+      let failure: unknown;
+      // After a failure the rest is skipped (keep() reports the first error); the bytes are released either way.
+      const enqueue = (step: () => Promise<void>, after?: () => void) => {
+        queue = queue
+          .then(() => (failure === undefined ? step() : undefined))
+          .catch((error: unknown) => {
+            failure ??= error;
+          })
+          .finally(after);
+      };
+      return {
+        write: (chunk, release) => enqueue(() => writer.append(chunk), release),
+        end: (header) => enqueue(() => writer.patch(0, header)),
+        async keep(durationMs) {
+          await queue;
+          if (failure !== undefined) {
+            await writer.abort();
+            throw failure;
+          }
+          return { key, durationMs, bytes: await writer.commit() };
+        },
+        async discard() {
+          await queue;
+          await writer.abort();
+        },
+      };
     },
   };
 }

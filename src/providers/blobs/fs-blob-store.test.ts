@@ -76,3 +76,28 @@ test('keys that could leave the store directory are refused', async () => {
     await assert.rejects(blobs.get(key), RangeError, key);
   }
 });
+
+test('a writer appends and patches out of sight; commit makes the blob appear whole, abort leaves nothing', async () => {
+  const root = freshRoot();
+  try {
+    const blobs = new FsBlobStore(root);
+    const writer = blobs.openWriter('recordings/1/2026-11-26/a.wav');
+    await writer.append(new Uint8Array([0, 0, 0, 0]));
+    await writer.append(new Uint8Array([5, 6]));
+    await writer.patch(0, new Uint8Array([1, 2]));
+    assert.equal(await blobs.get('recordings/1/2026-11-26/a.wav'), undefined, 'nothing is visible before commit');
+    await assert.rejects(writer.patch(5, new Uint8Array([1, 2])), RangeError);
+    assert.equal(await writer.commit(), 6);
+    assert.deepEqual(await blobs.get('recordings/1/2026-11-26/a.wav'), new Uint8Array([1, 2, 0, 0, 5, 6]));
+    assert.deepEqual(filesUnder(root), [path.join('recordings', '1', '2026-11-26', 'a.wav')], 'no temporary file is left behind');
+
+    const dropped = blobs.openWriter('recordings/1/2026-11-26/b.wav');
+    await dropped.append(new Uint8Array([7]));
+    await dropped.abort();
+    await blobs.openWriter('recordings/1/2026-11-26/c.wav').abort();
+    assert.deepEqual(filesUnder(root), [path.join('recordings', '1', '2026-11-26', 'a.wav')]);
+    assert.throws(() => blobs.openWriter('../escape.wav'), RangeError);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

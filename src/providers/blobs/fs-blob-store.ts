@@ -1,20 +1,26 @@
 /**
  * Blobs as files under one directory (`<dataDir>/blobs/`). A put writes a temporary file next to the target, flushes
  * it to disk and renames it over the target: rename is atomic on POSIX file systems, so after a crash the key holds
- * the old blob or the new one, and the only leftover can be a `.tmp-` file no key ever names.
+ * the old blob or the new one, and the only leftover can be a `.tmp-` file no key ever names. A writer (openWriter)
+ * works the same way with a temporary file it appends to and patches, renamed into place on commit.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { checkBlobKey, type BlobStore } from '../../ports/blob-store.js';
+import { checkBlobKey, type BlobWriter, type StreamingBlobStore } from '../../ports/blob-store.js';
 
 /** A BlobStore on the local file system; see the module comment. */
-export class FsBlobStore implements BlobStore {
+export class FsBlobStore implements StreamingBlobStore {
   constructor(private readonly root: string) {}
 
   private fileOf(key: string): string {
     checkBlobKey(key);
     return path.join(this.root, ...key.split('/'));
+  }
+
+  /** A writer appending to a temporary file next to the key's file; see FsBlobWriter. */
+  openWriter(key: string): BlobWriter {
+    return new FsBlobWriter(this.fileOf(key));
   }
 
   /** Writes to a temporary file, fsyncs it, then renames it into place. */
@@ -60,5 +66,50 @@ export class FsBlobStore implements BlobStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;
     }
+  }
+}
+
+/** Appends to `<file>.tmp-…`, created with its directory on the first append; commit fsyncs and renames it. */
+class FsBlobWriter implements BlobWriter {
+  private readonly temp: string;
+  private handle: Promise<FileHandle> | undefined;
+  private size = 0;
+
+  constructor(private readonly file: string) {
+    this.temp = `${file}.tmp-${randomBytes(6).toString('hex')}`;
+  }
+
+  async append(bytes: Uint8Array): Promise<void> {
+    const handle = await this.opened();
+    await handle.write(bytes, 0, bytes.length, this.size);
+    this.size += bytes.length;
+  }
+
+  async patch(offset: number, bytes: Uint8Array): Promise<void> {
+    if (offset < 0 || offset + bytes.length > this.size) throw new RangeError(`patch of ${bytes.length} bytes at ${offset} is outside the ${this.size} written`);
+    const handle = await this.opened();
+    await handle.write(bytes, 0, bytes.length, offset);
+  }
+
+  async commit(): Promise<number> {
+    const handle = await this.opened();
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(this.temp, this.file);
+    return this.size;
+  }
+
+  async abort(): Promise<void> {
+    if (!this.handle) return;
+    await (await this.handle.catch(() => undefined))?.close().catch(() => undefined);
+    await rm(this.temp, { force: true });
+  }
+
+  private opened(): Promise<FileHandle> {
+    this.handle ??= mkdir(path.dirname(this.file), { recursive: true }).then(() => open(this.temp, 'wx'));
+    return this.handle;
   }
 }

@@ -25,6 +25,8 @@ const BYTES_PER_FRAME = CHANNELS * 2;
 const SLOT_BYTES = RECORDER_SLOT_SAMPLES * BYTES_PER_FRAME;
 /** One second of stereo audio per output chunk. */
 const CHUNK_SLOTS = 50;
+/** Released chunks kept for reuse: enough for a sink a few seconds behind. */
+const MAX_SPARE_CHUNKS = 4;
 /** WAV is little-endian; on such a machine (all the ones Node runs on in practice) samples are copied as they are. */
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The canonical RIFF/WAVE header with a fmt chunk of plain PCM: 44 bytes. */
@@ -35,8 +37,11 @@ export type CallLeg = 'received' | 'sent';
 
 /** Where committed audio goes when it should not stay in memory (a temp file, a blob upload). */
 export interface RecordingSink {
-  /** The next bytes of the file; the first call is a placeholder header. The chunk is the sink's to keep. */
-  write(chunk: Uint8Array): void;
+  /**
+   * The next bytes of the file; the first call is a placeholder header. The sink may keep the chunk until it calls
+   * `release`, after which the recorder reuses it (so a long call allocates a few chunks, not one per second).
+   */
+  write(chunk: Uint8Array, release?: () => void): void;
   /** The final header, to put over the placeholder at offset 0. */
   end(header: Uint8Array): void;
 }
@@ -89,6 +94,8 @@ export class StereoRecorder {
   private chunkSamples: Int16Array;
   private chunkUsed = 0;
   private readonly chunks: Uint8Array[] = [];
+  /** Chunks a sink has released, ready for reuse. */
+  private readonly spare: Uint8Array[] = [];
   private dataBytes = 0;
   private finished = false;
   /** Frames that came after their slot was committed. */
@@ -184,11 +191,17 @@ export class StereoRecorder {
   }
 
   private nextChunk(): void {
-    if (this.sink) this.sink.write(this.chunk);
-    else this.chunks.push(this.chunk);
-    this.chunk = new Uint8Array(CHUNK_SLOTS * SLOT_BYTES);
-    this.chunkView = new DataView(this.chunk.buffer);
-    this.chunkSamples = new Int16Array(this.chunk.buffer);
+    if (this.sink) {
+      const full = this.chunk;
+      this.sink.write(full, () => {
+        if (this.spare.length < MAX_SPARE_CHUNKS) this.spare.push(full);
+      });
+    } else {
+      this.chunks.push(this.chunk);
+    }
+    this.chunk = this.spare.pop() ?? new Uint8Array(CHUNK_SLOTS * SLOT_BYTES);
+    this.chunkView = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength);
+    this.chunkSamples = new Int16Array(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength >> 1);
     this.chunkUsed = 0;
   }
 }

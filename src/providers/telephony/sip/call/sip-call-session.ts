@@ -22,6 +22,7 @@ import {
 import { SPEECH_SAMPLE_RATE, type SpeechRecognizer, type SpeechSynthesizer } from '../../../../ports/speech.js';
 import { EnergyVad, type EnergyVadOptions, type VadEvent } from '../audio/energy-vad.js';
 import type { PlayResult } from '../rtp/prompt-queue.js';
+import type { RtpStreamStats } from '../rtp/rtp-stream.js';
 import { CalleeWaits, type CalleeInput } from './callee-waits.js';
 import { UtteranceCapture } from './utterance-capture.js';
 
@@ -30,6 +31,8 @@ export interface SessionMedia {
   play(pcm: Int16Array): Promise<PlayResult>;
   stop(): void;
   readonly playing: boolean;
+  /** The stream's packet counters, for monitoring and the media bench. */
+  stats?(): RtpStreamStats;
 }
 
 /** What a session is built from. */
@@ -83,6 +86,11 @@ export class SipCallSession implements CallSession {
 
   get isHungUp(): boolean {
     return this.ending !== undefined;
+  }
+
+  /** The call's RTP counters so far (sent, received, lost, late, ...); undefined for media without counters. */
+  mediaStats(): RtpStreamStats | undefined {
+    return this.options.media.stats?.();
   }
 
   /** One 20 ms frame of the callee's audio (from the stream's onAudio). */

@@ -5,11 +5,11 @@
  * session) is let go exactly once, when the call ends.
  *
  * Recording: from the answer on, both legs go into a StereoRecorder by media slot (the first slot after the answer is
- * the file's first); when the call is over the WAV is handed to the recording archive and the CDR (`ended`) reports
- * it. A recording that cannot be stored does not lose the call: the CDR goes out without one and the failure is
+ * the file's first), which streams the WAV into a draft of the recording archive second by second; when the call is
+ * over the draft is kept and the CDR (`ended`) reports it. A recording that cannot be stored does not lose the call: the CDR goes out without one and the failure is
  * reported through onRecordingError.
  */
-import type { RecordingArchive } from '../../../../core/recordings/call-recording.js';
+import type { RecordingArchive, RecordingDraft } from '../../../../core/recordings/call-recording.js';
 import { CallHungUpError } from '../../../../ports/call-session.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../../../ports/telephony.js';
 import type { NegotiatedAudio } from '../signalling/sdp-negotiation.js';
@@ -56,6 +56,7 @@ export class SipDial {
   private transferredTo: string | undefined;
   private over = false;
   private recorder: StereoRecorder | undefined;
+  private draft: RecordingDraft | undefined;
   /** The media slot the recording starts at (the first one after the answer). */
   private firstRecordedSlot: number | undefined;
   private finished!: () => void;
@@ -111,8 +112,9 @@ export class SipDial {
     this.answerAt = at;
     const { request } = this.context;
     if (this.context.recordings && request.record !== false) {
-      // The recording never outlasts the call: the talk-time limit bounds the file (and the memory it takes).
-      this.recorder = new StereoRecorder(this.maxTalkMs !== undefined ? { maxDurationMs: this.maxTalkMs + 1000 } : {});
+      this.draft = this.context.recordings.start(request.accountId, request.callId, at);
+      // The recording never outlasts the call: the talk-time limit bounds the file.
+      this.recorder = new StereoRecorder({ sink: this.draft, ...(this.maxTalkMs !== undefined ? { maxDurationMs: this.maxTalkMs + 1000 } : {}) });
     }
     const session = new SipCallSession({
       ...this.context.session, callId: request.callId, variables: request.variables ?? {}, media: this.stream,
@@ -163,7 +165,7 @@ export class SipDial {
       ...(reason !== undefined ? { failureReason: reason } : {}),
       ...(this.transferredTo !== undefined ? { transferredTo: this.transferredTo } : {}),
     };
-    void this.withRecording(outcome, ending.at).then((reported) => {
+    void this.withRecording(outcome).then((reported) => {
       try {
         this.context.listener.ended(reported);
       } finally {
@@ -173,18 +175,21 @@ export class SipDial {
   }
 
   /** The outcome with the call's recording stored and referenced, when there is one; never rejects. */
-  private async withRecording(outcome: CallOutcome, endAt: number): Promise<CallOutcome> {
-    const { recorder } = this;
-    const { recordings, request } = this.context;
+  private async withRecording(outcome: CallOutcome): Promise<CallOutcome> {
+    const { recorder, draft } = this;
     this.recorder = undefined;
-    if (!recorder || !recordings) return outcome;
+    this.draft = undefined;
+    if (!recorder || !draft) return outcome;
     try {
       const durationMs = recorder.durationMs;
-      const wav = recorder.finish();
-      if (durationMs === 0) return outcome;
-      return { ...outcome, recording: await recordings.save(request.accountId, request.callId, wav, durationMs, endAt) };
+      recorder.finish();
+      if (durationMs === 0) {
+        await draft.discard();
+        return outcome;
+      }
+      return { ...outcome, recording: await draft.keep(durationMs) };
     } catch (error) {
-      this.context.onRecordingError?.(error, request.callId);
+      this.context.onRecordingError?.(error, this.context.request.callId);
       return outcome;
     }
   }

@@ -38,6 +38,9 @@ export interface UdpTransportOptions {
   trace?: (direction: 'in' | 'out', message: SipMessage, peer: SipPeer) => void;
 }
 
+/** Receive buffer of the SIP socket: room for a burst of a few thousand responses. */
+const SIP_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /** The key a client transaction is found by: branch and method, since a CANCEL shares its INVITE's branch. */
 export function transactionKey(branch: string, method: string): string {
   return `${branch} ${method.toUpperCase()}`;
@@ -76,6 +79,13 @@ export class SipUdpTransport {
     });
     this.socket = socket;
     this.boundPort = socket.address().port;
+    // Many calls ending at once (a campaign stopped) answer their BYEs together: the default buffer (about 200 KiB)
+    // overflows and the 200s are lost, leaving calls to time out. The kernel caps the size at net.core.rmem_max.
+    try {
+      socket.setRecvBufferSize(SIP_RECEIVE_BUFFER_BYTES);
+    } catch {
+      // A platform refusing the size keeps its default; calls still work, retransmissions cover the rare loss.
+    }
   }
 
   /** Closes the socket; routing tables are cleared (calls must be ended before). */
