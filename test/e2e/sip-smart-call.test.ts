@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SingleCallRecord } from '../../src/ports/conversation-store.js';
 import { describe, test } from 'node:test';
 import { SMART_CALL_CALLBACK_TYPE } from '../../src/gateway/products/dyvmsapi/interactive/interactive-services.js';
 import { parseMultipart, startSpeechTestServer } from '../../src/providers/tts/speech-test-server.js';
@@ -46,57 +47,75 @@ async function startCallbackServer(reply: Reply = playThenHangUp) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/smartcall`, events, close: () => server.close() };
 }
 
+/** What a SmartCall through sipp left behind, for the test to check while the server is up. */
+interface SmartCallRun {
+  server: TestServer;
+  accountId: string;
+  callId: string;
+  stored: SingleCallRecord | undefined;
+}
+
+/**
+ * Runs `scenario` in sipp, starts a SIP server (plus `config`) whose SmartCall callback is `callbackUrl`, places one
+ * SmartCall with `params`, waits for its stored end and hands it to `inspect`; then checks sipp followed its scenario.
+ */
+async function smartCallThrough(
+  scenario: string, extraArgs: string[], config: Record<string, unknown>, callbackUrl: string, params: Record<string, unknown>,
+  inspect: (run: SmartCallRun) => Promise<void>,
+): Promise<void> {
+  const sipp = await startSippWith(scenario, { timeoutS: 60, extraArgs });
+  const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
+  let server: TestServer | undefined;
+  try {
+    server = await startTestServer({
+      config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200, ...config },
+    });
+    const t = defaultTenant(server);
+    await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
+    await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: callbackUrl });
+    const body = await dyvms(CLIENT, t, 'SmartCall', { CalledNumber: '13800000000', CalledShowNumber: SHOW, ...params });
+    const callId = String(body.CallId);
+    let stored: SingleCallRecord | undefined;
+    for (let i = 0; i < 600 && stored?.callResult === undefined; i++) {
+      await sleep(100);
+      stored = await server.app.store.getSingleCall(t.accountId, callId);
+    }
+    await inspect({ server, accountId: t.accountId, callId, stored });
+    const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+    assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+  } finally {
+    sipp.kill();
+    await server?.stop();
+  }
+}
+
 describe('telephony sip: SmartCall with speech recognition over RTP', { skip, timeout: 120_000 }, () => {
   test('the echoed prompt is heard, transcribed by the ASR endpoint and sent to the callback as a normal event', async () => {
     const asr = await startSpeechTestServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: '方便' }));
     });
     const callback = await startCallbackServer();
-    const sipp = await startSippWith('answer-rtp-echo-wait-bye', { timeoutS: 60, extraArgs: ['-rtp_echo'] });
-    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
-    let server: TestServer | undefined;
+    const params = { VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好，方便说话吗？' }), MuteTime: 5000, PauseTime: 500, ActionCodeBreak: false };
     try {
-      server = await startTestServer({
-        config: {
-          telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200,
-          asrBaseUrl: asr.baseUrl, asrModel: 'test-asr',
-        },
+      await smartCallThrough('answer-rtp-echo-wait-bye', ['-rtp_echo'], { asrBaseUrl: asr.baseUrl, asrModel: 'test-asr' }, callback.url, params, async ({ server, accountId, callId, stored }) => {
+        assert.equal(stored?.callResult, 'ANSWERED');
+        const normal = callback.events.filter((event) => event.contentType === 'normal');
+        assert.ok(normal.length >= 1, `events: ${JSON.stringify(callback.events)}`);
+        assert.equal(normal[0]!.content.words, '方便');
+        // What reached the recognizer: one utterance per request, a WAV file, with the configured model.
+        assert.ok(asr.received.length >= 1);
+        const form = await parseMultipart(asr.received[0]!);
+        assert.equal(form.get('model'), 'test-asr');
+        const wav = Buffer.from(await (form.get('file') as File).arrayBuffer());
+        assert.equal(wav.subarray(0, 4).toString(), 'RIFF');
+        assert.ok(wav.length > 44 + 8000, `an utterance of ${(wav.length - 44) / 16} ms`);
+        const dialog = await server.app.store.getCallDialog(accountId, callId);
+        const turns = (dialog?.turns ?? []).map((turn) => [turn.role, turn.content]);
+        assert.deepEqual(turns.slice(0, 3), [['assistant', '您好，方便说话吗？'], ['user', '方便'], ['assistant', '好的，订单明天发货。']]);
+        assert.deepEqual(turns.at(-1), ['assistant', '再见。']);
+        assert.equal(stored?.hangupDirection, 'robot');
       });
-      const t = defaultTenant(server);
-      await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
-      await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: callback.url });
-      const body = await dyvms(CLIENT, t, 'SmartCall', {
-        CalledNumber: '13800000000', CalledShowNumber: SHOW, VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好，方便说话吗？' }),
-        MuteTime: 5000, PauseTime: 500, ActionCodeBreak: false,
-      });
-      const callId = String(body.CallId);
-      let stored;
-      for (let i = 0; i < 600 && stored?.callResult === undefined; i++) {
-        await sleep(100);
-        stored = await server.app.store.getSingleCall(t.accountId, callId);
-      }
-      assert.equal(stored?.callResult, 'ANSWERED');
-      const normal = callback.events.filter((event) => event.contentType === 'normal');
-      assert.ok(normal.length >= 1, `events: ${JSON.stringify(callback.events)}`);
-      assert.equal(normal[0]!.content.words, '方便');
-      // What reached the recognizer: one utterance per request, a WAV file, with the configured model.
-      assert.ok(asr.received.length >= 1);
-      const form = await parseMultipart(asr.received[0]!);
-      assert.equal(form.get('model'), 'test-asr');
-      const file = form.get('file') as File;
-      const wav = Buffer.from(await file.arrayBuffer());
-      assert.equal(wav.subarray(0, 4).toString(), 'RIFF');
-      assert.ok(wav.length > 44 + 8000, `an utterance of ${(wav.length - 44) / 16} ms`);
-      const dialog = await server.app.store.getCallDialog(t.accountId, callId);
-      const turns = (dialog?.turns ?? []).map((turn) => [turn.role, turn.content]);
-      assert.deepEqual(turns.slice(0, 3), [['assistant', '您好，方便说话吗？'], ['user', '方便'], ['assistant', '好的，订单明天发货。']]);
-      assert.deepEqual(turns.at(-1), ['assistant', '再见。']);
-      assert.equal(stored?.hangupDirection, 'robot');
-      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
-      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
     } finally {
-      sipp.kill();
-      await server?.stop();
       callback.close();
       await asr.close();
     }
@@ -105,33 +124,16 @@ describe('telephony sip: SmartCall with speech recognition over RTP', { skip, ti
   test('a parallel_bridge reply transfers the callee to the agent\'s phone by REFER, and the robot leaves', async () => {
     const bridge: Reply = () => ({ result: 'success', msg: '成功', data: { action: 'parallel_bridge', cc_name: '10010', action_code: '$line$', action_code_param: { line: '正在为您转接人工。' } } });
     const callback = await startCallbackServer(bridge);
-    const sipp = await startSippWith('answer-refer-accept', { timeoutS: 60 });
-    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
-    let server: TestServer | undefined;
+    const params = { VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好。' }), MuteTime: 1000 };
     try {
-      server = await startTestServer({ config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200 } });
-      const t = defaultTenant(server);
-      await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
-      await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: SMART_CALL_CALLBACK_TYPE, Url: callback.url });
-      const body = await dyvms(CLIENT, t, 'SmartCall', {
-        CalledNumber: '13800000000', CalledShowNumber: SHOW, VoiceCode: '$greet$', VoiceCodeParam: JSON.stringify({ greet: '您好。' }), MuteTime: 1000,
+      // sipp checks the REFER's Refer-To, sends NOTIFY 200 and expects our BYE.
+      await smartCallThrough('answer-refer-accept', [], {}, callback.url, params, async ({ server, accountId, callId, stored }) => {
+        assert.equal(stored?.callResult, 'ANSWERED');
+        assert.equal(stored?.hangupDirection, 'robot');
+        const dialog = await server.app.store.getCallDialog(accountId, callId);
+        assert.equal(dialog?.analysis.tags.find((tag) => tag.name === 'parallel_bridge')?.value, '10010');
       });
-      const callId = String(body.CallId);
-      let stored;
-      for (let i = 0; i < 600 && stored?.callResult === undefined; i++) {
-        await sleep(100);
-        stored = await server.app.store.getSingleCall(t.accountId, callId);
-      }
-      assert.equal(stored?.callResult, 'ANSWERED');
-      assert.equal(stored?.hangupDirection, 'robot');
-      const dialog = await server.app.store.getCallDialog(t.accountId, callId);
-      assert.equal(dialog?.analysis.tags.find((tag) => tag.name === 'parallel_bridge')?.value, '10010');
-      // sipp checked the REFER's Refer-To, sent NOTIFY 200 and got our BYE.
-      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
-      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
     } finally {
-      sipp.kill();
-      await server?.stop();
       callback.close();
     }
   });
