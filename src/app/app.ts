@@ -13,9 +13,12 @@ import { IdGenerator } from '../core/ids.js';
 import { VoiceResources } from '../core/media/voice-resources.js';
 import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
+import { blobRecordingArchive } from '../core/recordings/call-recording.js';
+import { linkSigningKey, RecordingLinks } from '../core/recordings/recording-links.js';
 import { createHotlineServices, type HotlineServices } from '../core/hotline/hotline-services.js';
 import { LogVerificationSender, WebhookVerificationSender } from '../providers/hooks/hotline-code-senders.js';
 import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
+import type { BlobStore } from '../ports/blob-store.js';
 import { systemClock, type Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
 import { StoredSimModels } from '../providers/telephony/sim/stored-sim-models.js';
@@ -34,9 +37,6 @@ import { createInteractiveCallServices } from './interactive-call-services.js';
 import { createLogger } from './logger.js';
 import { createReceiptServices, type ReceiptServices } from './receipt-services.js';
 import { loadMasterKey } from './master-key.js';
-import { blobRecordingArchive } from '../core/recordings/call-recording.js';
-import { linkSigningKey, RecordingLinks } from '../core/recordings/recording-links.js';
-import type { BlobStore } from '../ports/blob-store.js';
 
 /** A running waihu instance, without its HTTP listener. */
 export interface App {

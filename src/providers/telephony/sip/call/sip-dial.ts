@@ -6,8 +6,8 @@
  *
  * Recording: from the answer on, both legs go into a StereoRecorder by media slot (the first slot after the answer is
  * the file's first), which streams the WAV into a draft of the recording archive second by second; when the call is
- * over the draft is kept and the CDR (`ended`) reports it. A recording that cannot be stored does not lose the call: the CDR goes out without one and the failure is
- * reported through onRecordingError.
+ * over the draft is kept and the CDR (`ended`) reports it. A recording that cannot be stored does not lose the call:
+ * the CDR goes out without one and the failure is reported through onRecordingError.
  */
 import type { RecordingArchive, RecordingDraft } from '../../../../core/recordings/call-recording.js';
 import { CallHungUpError } from '../../../../ports/call-session.js';
