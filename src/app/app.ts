@@ -107,7 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
   const codeSender = config.verificationWebhookUrl ? new WebhookVerificationSender(config.verificationWebhookUrl, logger) : new LogVerificationSender(logger);
   const hotline = createHotlineServices({ store, clock, ids, sender: codeSender, secrets });
-  const receipts = createReceiptServices({ config, store, clock, secrets, logger });
+  const receipts = createReceiptServices({ config, store, clock, secrets, logger, recordingUrls });
   voiceResources.receiptConfigs.onChange(() => void receipts.subscriptions.refresh().catch((err: unknown) => logger.warn({ err }, 'receipt subscription refresh failed')));
   await receipts.start();
   const handlers = buildHandlers({

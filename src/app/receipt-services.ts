@@ -14,6 +14,7 @@ import { ReceiptSecrets } from '../core/receipts/receipt-secrets.js';
 import { ReceiptService } from '../core/receipts/receipt-service.js';
 import { ReceiptSubscriptions } from '../core/receipts/receipt-subscriptions.js';
 import { parseRetrySchedule } from '../core/receipts/retry-schedule.js';
+import type { RecordingUrls } from '../core/recordings/recording-links.js';
 import type { Clock } from '../ports/clock.js';
 import type { ReceiptPusher, ReceiptStore } from '../ports/receipt-store.js';
 import { HttpReceiptPusher } from '../providers/receipts/http-receipt-pusher.js';
@@ -25,6 +26,8 @@ export interface ReceiptServicesDeps {
   clock: Clock;
   secrets: SecretBox;
   logger: Logger;
+  /** Links put into recording receipts when they are delivered. */
+  recordingUrls?: RecordingUrls;
   /** Tests and benches swap the HTTP pusher or tune the loop. */
   pusher?: ReceiptPusher;
   dispatcher?: ReceiptDispatcherOptions;
@@ -49,6 +52,7 @@ export function createReceiptServices(deps: ReceiptServicesDeps): ReceiptService
   const dispatcher = new ReceiptDispatcher(
     {
       store, subscriptions, secrets, clock, timeZone: config.timeZone, pusher: deps.pusher ?? new HttpReceiptPusher(),
+      ...(deps.recordingUrls ? { recordingUrls: deps.recordingUrls } : {}),
       retrySchedule: parseRetrySchedule(config.receiptRetrySchedule),
       // A fresh owner per start: a crashed predecessor's leases expire and are claimed again, never reused.
       owner: `receipts-${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,

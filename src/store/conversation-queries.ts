@@ -100,7 +100,7 @@ export async function endSingleCalls(db: Kysely<Database>, ends: readonly Single
     const subscriptions = new SubscriptionReads(trx);
     for (const { accountId, callId, ending, dialog } of ends) {
       await writeSingleCallEnd(trx, accountId, callId, ending, dialog);
-      await writeSingleCallReceipts(trx, subscriptions, accountId, callId, ending, dialog?.turns ?? []);
+      await writeSingleCallReceipts(trx, subscriptions, accountId, callId, ending, dialog);
     }
   });
 }

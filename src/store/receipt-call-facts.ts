@@ -5,7 +5,6 @@
  */
 import type { Transaction } from 'kysely';
 import { DYVMS_STATUS_CODE, type CallResult } from '../core/calls/call-result.js';
-import type { DialogTurn } from '../core/calls/dialog.js';
 import type { AttemptOutcome } from '../core/campaigns/campaign-records.js';
 import { isReceiptMessageType, receiptModeOf } from '../core/media/receipt-config.js';
 import { endReceipts, familyOfSingleCall, familyOfTask, originationReceipts, type CallFacts } from '../core/receipts/call-receipts.js';
@@ -57,6 +56,7 @@ export async function writeAttemptReceipts(trx: Transaction<Database>, requests:
       ringAt: o.ringAt ?? null, answerAt: o.answerAt ?? null, endedAt: o.endedAt, durationSeconds: o.durationSeconds ?? 0,
       callResult: o.callResult, statusCode: statusCodeOf(o.statusCode ?? null, o.callResult), hangupDirection: o.hangupDirection ?? null,
       task: { taskId: row.task_id, batchId: row.batch_id, detailId: row.detail_id }, turns: request.dialog?.turns ?? [],
+      ...(request.dialog?.recording ? { recording: request.dialog.recording } : {}),
     };
     // A call that was never marked originated had no 200101: its end reports it.
     receipts.push(...endReceipts(facts, request.subscribed, row.originated_at === null));
@@ -97,7 +97,8 @@ async function storedSubscriptions(trx: Transaction<Database>, accountId: string
 
 /** Writes a single call's receipts (its whole life: it has no origination mark), if the account takes any. */
 export async function writeSingleCallReceipts(
-  trx: Transaction<Database>, subscriptions: SubscriptionReads, accountId: string, callId: string, e: SingleCallEnding, turns: readonly DialogTurn[],
+  trx: Transaction<Database>, subscriptions: SubscriptionReads, accountId: string, callId: string, e: SingleCallEnding,
+  dialog: Pick<CallDialogRecord, 'turns' | 'recording'> | undefined,
 ): Promise<void> {
   const subscribed = await subscriptions.of(accountId);
   if (!subscribed) return;
@@ -107,7 +108,8 @@ export async function writeSingleCallReceipts(
     accountId, family: familyOfSingleCall(call.kind), callId, outId: call.out_id, caller: call.caller, callee: call.callee,
     voiceType: call.kind.includes('Smart') ? 'asr' : 'voice', originatedAt: Number(call.created_at),
     ringAt: e.ringAt ?? null, answerAt: e.answerAt ?? null, endedAt: e.endedAt, durationSeconds: e.durationSeconds,
-    callResult: e.callResult, statusCode: statusCodeOf(e.statusCode, e.callResult), hangupDirection: e.hangupDirection ?? null, turns,
+    callResult: e.callResult, statusCode: statusCodeOf(e.statusCode, e.callResult), hangupDirection: e.hangupDirection ?? null,
+    turns: dialog?.turns ?? [], ...(dialog?.recording ? { recording: dialog.recording } : {}),
   };
   await insertOutboxRows(trx, endReceipts(facts, subscribed, true));
 }

@@ -39,6 +39,7 @@ async function sipServer(sipp: SippRun): Promise<TestServer> {
 async function placeCall(server: TestServer, callee: string): Promise<SingleCallRecord & { callId: string }> {
   const t = defaultTenant(server);
   await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
+  await waihu(CLIENT, t, 'SetReceiptConfig', { MessageType: 'VoiceRecordReport', Url: 'pull:' });
   const template = await created(CLIENT, t, 'CreateTtsTemplate', { Name: '通知', Content: '您好，您的订单已发货。', Type: 'NOTIFY' });
   const body = await dyvms(CLIENT, t, 'SingleCallByTts', { CalledNumber: callee, CalledShowNumber: SHOW, TtsCode: template, PlayTimes: 1 });
   const callId = String(body.CallId);
@@ -120,6 +121,14 @@ describe('telephony sip: a dyvms single call through a SIP trunk (sipp)', { skip
       const range = await fetch(recordUrl, { headers: { range: 'bytes=0-43' } });
       assert.equal(range.status, 206);
       assert.equal(Buffer.from(await range.arrayBuffer()).subarray(0, 4).toString(), 'RIFF');
+      // The recording receipt carries a link of its own, made when the message is received.
+      const messages = (await waihu(CLIENT, t, 'ReceiveMessages', { MessageType: 'VoiceRecordReport' })).Messages as { Body: string }[];
+      assert.equal(messages.length, 1);
+      const receipt = JSON.parse(messages[0]!.Body) as Record<string, string | number>;
+      assert.equal(receipt.call_id, callId);
+      const viaReceipt = await fetch(String(receipt.record_url));
+      assert.equal(viaReceipt.status, 200);
+      assert.equal((await viaReceipt.arrayBuffer()).byteLength, receipt.file_size);
       const forged = await fetch(recordUrl.replace(/Signature=./, (m) => `${m.slice(0, -1)}${m.endsWith('A') ? 'B' : 'A'}`));
       assert.equal(forged.status, 403);
       assert.equal(((await forged.json()) as { Code: string }).Code, 'SignatureDoesNotMatch');

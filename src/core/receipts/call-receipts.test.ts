@@ -54,6 +54,20 @@ test('aiccs calls report VoiceCallReportAiccs and LlmSmartCallReport (with the t
   assert.deepEqual(originationReceipts(IVR, T, ALL).map((m) => [m.id, m.body.status_code]), [['1^2#1', '200101']]);
 });
 
+test('a recorded call ends with its recording message, whose record_url is a link made at delivery from the stored key', () => {
+  const recording = { key: 'recordings/a/2026-03-02/1_2.wav', durationMs: 15_020, bytes: 480_684 };
+  const subscribed = { VoiceRecordReport: 'pull', LlmSmartCallRecord: 'push' } as const;
+  const [message] = endReceipts({ ...IVR, recording }, subscribed, false);
+  assert.equal(message?.messageType, 'VoiceRecordReport');
+  assert.equal(message?.body.record_url, recording.key, 'the key is stored, never a link that would expire in the outbox');
+  const linked = renderReceipt(message!, 'Asia/Shanghai', { urlOf: ({ key }) => `https://calls.example.com/${key}?Signature=s` });
+  assert.deepEqual([linked.record_url, linked.duration, linked.file_size, linked.start_time, linked.end_time, linked.message_id], [
+    'https://calls.example.com/recordings/a/2026-03-02/1_2.wav?Signature=s', '15', 480_684, '2026-03-02 09:00:05', '2026-03-02 09:00:20', '1^2#2',
+  ]);
+  assert.deepEqual(endReceipts({ ...IVR, family: 'aiccs', recording }, subscribed, false).map((m) => m.messageType), ['LlmSmartCallRecord']);
+  assert.deepEqual(endReceipts(IVR, subscribed, false), [], 'no recording, no recording message');
+});
+
 test('retry schedules parse units and end after their last step', () => {
   assert.deepEqual(parseRetrySchedule('1m,5m,10m'), [60_000, 300_000, 600_000]);
   assert.deepEqual(parseRetrySchedule(' 1s, 250ms ,2h'), [1000, 250, 7_200_000]);

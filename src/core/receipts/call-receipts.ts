@@ -6,6 +6,8 @@
 import { smartStatusCode, STATUS_MESSAGE, type CallResult } from '../calls/call-result.js';
 import type { DialogTurn } from '../calls/dialog.js';
 import type { ReceiptMessageType } from '../media/receipt-config.js';
+import type { CallRecordingRef } from '../recordings/call-recording.js';
+import { RECORD_URL } from './render-receipt.js';
 import { receiptId, type NewReceipt, type ReceiptField, type SubscribedTypes } from './receipt-records.js';
 
 /** dyvms voice receipts (VoiceReport, VoiceCallReport, VoiceRTASRReport) or the aiccs/LLM ones. */
@@ -37,6 +39,8 @@ export interface CallFacts {
   task?: { taskId: string; batchId: string | null; detailId: string };
   /** What was said, when the call was answered. */
   turns: readonly DialogTurn[];
+  /** Both legs' audio, when the carrier recorded the call. */
+  recording?: CallRecordingRef;
 }
 
 /** The family of a campaign task's calls: aiccs AiCallTasks are LLM calls, call-task and robot-task calls are dyvms'. */
@@ -85,7 +89,8 @@ export function originationReceipts(facts: Pick<CallFacts, 'accountId' | 'family
 
 /**
  * The end's messages, after the origination's: the remaining states (ringing, answered, each key press, ended), one
- * VoiceRTASRReport per callee utterance, then the call record. `withStart` adds the 200101 a call without an
+ * VoiceRTASRReport per callee utterance, the call record, then the recording's (VoiceRecordReport /
+ * LlmSmartCallRecord) when the call was recorded. `withStart` adds the 200101 a call without an
  * origination mark (a single call) has not had yet.
  */
 export function endReceipts(facts: CallFacts, subscribed: SubscribedTypes, withStart: boolean): NewReceipt[] {
@@ -103,7 +108,20 @@ export function endReceipts(facts: CallFacts, subscribed: SubscribedTypes, withS
   if (facts.family === 'dyvms') rtasr(b, facts);
   if (facts.family === 'dyvms') b.add('VoiceReport', voiceReport(facts));
   else b.add('LlmSmartCallReport', llmCallReport(facts));
+  if (facts.recording) b.add(facts.family === 'dyvms' ? 'VoiceRecordReport' : 'LlmSmartCallRecord', recordingReport(facts, facts.recording));
   return b.out;
+}
+
+/**
+ * A recording's message (waihu's fields; the doc names the types only): the call, its talk time, and `record_url`,
+ * stored as the blob key and delivered as a signed link (render-receipt.ts).
+ */
+function recordingReport(facts: CallFacts, recording: CallRecordingRef): Record<string, ReceiptField> {
+  return {
+    call_id: facts.callId, out_id: facts.outId ?? '', caller: facts.caller ?? '', callee: facts.callee,
+    start_time: facts.answerAt, end_time: facts.endedAt, duration: String(Math.round(recording.durationMs / 1000)),
+    [RECORD_URL]: recording.key, file_size: recording.bytes, file_format: 'wav', channels: 'left=callee,right=platform',
+  };
 }
 
 /** One VoiceRTASRReport per recognised callee utterance (key presses are not speech). */

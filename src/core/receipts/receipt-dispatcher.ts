@@ -4,6 +4,7 @@
  * `{"code":0}`, otherwise re-pushed per the retry schedule and kept as failed once it runs out. Everything it knows
  * is in the database, so a restart simply carries on (a lease of a crashed process expires and is claimed again).
  */
+import type { RecordingUrls } from '../recordings/recording-links.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PushSettlement, ReceiptPusher, ReceiptStore } from '../../ports/receipt-store.js';
 import type { ReceiptMessageType } from '../media/receipt-config.js';
@@ -24,6 +25,8 @@ export interface ReceiptDispatcherDeps {
   clock: Clock;
   /** Zone the `*_time` fields are written in. */
   timeZone: string;
+  /** Turns recording receipts' blob keys into links. */
+  recordingUrls?: RecordingUrls;
   /** Delays before each re-push (retry-schedule.ts). */
   retrySchedule: readonly number[];
   /** This process's lease owner id. */
@@ -99,7 +102,7 @@ export class ReceiptDispatcher {
   private async pushBatch(batch: readonly ReceiptRecord[]): Promise<void> {
     const { accountId, messageType } = batch[0]!;
     const url = this.deps.subscriptions.urlFor(accountId, messageType) as string;
-    const body = renderBatch(batch, this.deps.timeZone);
+    const body = renderBatch(batch, this.deps.timeZone, this.deps.recordingUrls);
     const secret = await this.deps.secrets.secretFor(accountId);
     const result = await this.deps.pusher.push({ url, body, headers: this.headers(secret, body, messageType, batch.length) });
     const at = this.deps.clock.now();

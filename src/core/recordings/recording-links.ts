@@ -15,7 +15,7 @@ export const RECORDINGS_PATH = `/${RECORDINGS_PREFIX}/`;
 
 /** Links to recordings as responses give them: fresh, valid from the moment of the response. */
 export interface RecordingUrls {
-  urlOf(recording: CallRecordingRef): string;
+  urlOf(recording: Pick<CallRecordingRef, 'key'>): string;
 }
 
 /** Why a link was refused. */

@@ -1,4 +1,5 @@
 /** Every implemented action of the waihu product. */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import type { AccessKeyService } from '../../../core/accounts/access-keys.js';
 import type { AgentRegistry } from '../../../core/agents/agent-registry.js';
 import type { VoiceResources } from '../../../core/media/voice-resources.js';
@@ -31,6 +32,8 @@ export interface WaihuServices {
   /** Receipt pull, delivery log, re-push and signing secret; bodies show times in `timeZone`. */
   receipts: ReceiptService;
   timeZone: string;
+  /** Links delivered in recording receipts. */
+  recordingUrls: RecordingUrls;
 }
 
 /** Handlers of the waihu product. */
@@ -46,6 +49,6 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...voiceResourceActions(services.voiceResources),
     ...voiceFileActions(services.voiceResources.voiceFiles),
     ...hotlineActions(services.hotline, (id) => services.accessKeys.isOperator(id)),
-    ...receiptActions(services.receipts, services.timeZone),
+    ...receiptActions(services.receipts, services.timeZone, services.recordingUrls),
   ];
 }

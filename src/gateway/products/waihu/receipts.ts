@@ -3,6 +3,7 @@
  * (ListReceiptDeliveries), re-push (RepushReceipts) and the signing secret of pushes (GetReceiptSecret,
  * ResetReceiptSecret). Where receipts go is set with SetReceiptConfig (voice-resources.ts).
  */
+import type { RecordingUrls } from '../../../core/recordings/recording-links.js';
 import { readPage } from '../../../core/campaigns/query-values.js';
 import { RECEIPT_MESSAGE_TYPES } from '../../../core/media/receipt-config.js';
 import { RECEIPT_STATUSES, type ReceiptRecord } from '../../../core/receipts/receipt-records.js';
@@ -40,17 +41,17 @@ const logParams: ParamSpec[] = [
 ];
 
 /** A message's delivery state as the log shows it. */
-function deliveryView(r: ReceiptRecord, timeZone: string): Record<string, unknown> {
+function deliveryView(r: ReceiptRecord, timeZone: string, recordingUrls: RecordingUrls): Record<string, unknown> {
   return {
     MessageId: r.id, MessageType: r.messageType, CallId: r.callId, Mode: r.mode, Status: r.status, Attempts: r.attempts,
     LastHttpStatus: r.lastHttpStatus, LastError: r.lastError ?? '', LastAttemptTime: r.lastAttemptAt,
     NextAttemptTime: r.status === 'pending' ? r.dueAt : null, DeliveredTime: r.deliveredAt, CreateTime: r.createdAt,
-    Body: JSON.stringify(renderReceipt(r, timeZone)),
+    Body: JSON.stringify(renderReceipt(r, timeZone, recordingUrls)),
   };
 }
 
 /** Every receipt action. */
-export function receiptActions(receipts: ReceiptService, timeZone: string): ActionHandler[] {
+export function receiptActions(receipts: ReceiptService, timeZone: string, recordingUrls: RecordingUrls): ActionHandler[] {
   return [
     {
       spec: waihuAction('ReceiveMessages', 'Receives pull receipts of one type (SetReceiptConfig Url "pull:"); delete each with its handle, or it is received again after VisibilityTimeout.', receiveParams, PULL_QPS),
@@ -58,7 +59,7 @@ export function receiptActions(receipts: ReceiptService, timeZone: string): Acti
         const got = await receipts.receive(ctx.accountId, p.MessageType as string, p.MaxMessages as number | undefined, p.VisibilityTimeout as number | undefined);
         return ok({ Messages: got.map(({ record, receiptHandle }) => ({
           MessageId: record.id, ReceiptHandle: receiptHandle, MessageType: record.messageType, CallId: record.callId,
-          Body: JSON.stringify(renderReceipt(record, timeZone)), EnqueueTime: record.createdAt, DequeueCount: record.attempts, NextVisibleTime: record.dueAt,
+          Body: JSON.stringify(renderReceipt(record, timeZone, recordingUrls)), EnqueueTime: record.createdAt, DequeueCount: record.attempts, NextVisibleTime: record.dueAt,
         })) });
       },
     },
@@ -75,7 +76,7 @@ export function receiptActions(receipts: ReceiptService, timeZone: string): Acti
         const page = readPage(p);
         const filter = { messageType: p.MessageType as string | undefined, status: p.Status as string | undefined, callId: p.CallId as string | undefined };
         const result = await receipts.deliveries(ctx.accountId, filter, page);
-        return ok({ List: result.items.map((r) => deliveryView(r, timeZone)), Total: result.total, PageNo: page.pageNo, PageSize: page.pageSize });
+        return ok({ List: result.items.map((r) => deliveryView(r, timeZone, recordingUrls)), Total: result.total, PageNo: page.pageNo, PageSize: page.pageSize });
       },
     },
     {
