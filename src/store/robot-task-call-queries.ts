@@ -35,7 +35,7 @@ async function loadCalls(db: Kysely<Database>, pairs: readonly { detail_id: stri
     const attempt = attemptById.get(pair.attempt_id);
     if (!detail || !attempt) return [];
     const dialog = attempt.dialog === null ? undefined : unpackDialog(attempt.dialog, attempt.major_intent, attempt.turn_count);
-    return [{ detail: toDetail(detail), attempt: toAttempt(attempt), ...(dialog ? { dialog: { turns: dialog.turns, analysis: dialog.analysis } } : {}) }];
+    return [{ detail: toDetail(detail), attempt: toAttempt(attempt), ...(dialog ? { dialog: { turns: dialog.turns, analysis: dialog.analysis, ...(dialog.recording ? { recording: dialog.recording } : {}) } } : {}) }];
   });
 }
 
