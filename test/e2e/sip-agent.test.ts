@@ -5,21 +5,18 @@
  * replies, says goodbye and hangs up (a BYE). Skipped only when sipp or espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { startSpeechTestServer } from '../../src/providers/tts/speech-test-server.js';
 import { defaultTenant, via } from '../conformance/aiccs-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { sippAvailable, startSippWith } from '../sipp/run-sipp.js';
+import { startSippWith } from '../sipp/run-sipp.js';
+import { assertSippFollowed, sipConfig, sipSkip, sleep } from './sip-e2e-kit.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
-const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+const skip = sipSkip;
 
 const CLIENT = 'openapi-core V3';
 const CALLER = '057100005555';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('telephony sip: an AI voice agent hears the callee through ASR', { skip, timeout: 120_000 }, () => {
   test('the echoed opening line is transcribed, the agent answers it and ends the call', async () => {
@@ -27,11 +24,10 @@ describe('telephony sip: an AI voice agent hears the callee through ASR', { skip
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ text: '好的' }));
     });
     const sipp = await startSippWith('answer-rtp-echo-wait-bye', { timeoutS: 60, extraArgs: ['-rtp_echo'] });
-    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
     let server: TestServer | undefined;
     try {
       server = await startTestServer({
-        config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200, asrBaseUrl: asr.baseUrl },
+        config: sipConfig(sipp, { asrBaseUrl: asr.baseUrl }),
       });
       const t = defaultTenant(server);
       await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: CALLER });
@@ -51,8 +47,7 @@ describe('telephony sip: an AI voice agent hears the callee through ASR', { skip
       assert.equal(stored?.hangupDirection, 'robot');
       assert.ok(asr.received.length >= 1, 'the recognizer was asked');
       assert.ok(dialog?.recording, 'the call was recorded');
-      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
-      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+      await assertSippFollowed(sipp);
     } finally {
       sipp.kill();
       await server?.stop();

@@ -7,32 +7,23 @@
  * Skipped only when sipp or espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { SingleCallRecord } from '../../src/ports/conversation-store.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { defaultTenant, via } from '../conformance/aiccs-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { sippAvailable, startSippWith, type SippRun } from '../sipp/run-sipp.js';
+import { startSippWith, type SippRun } from '../sipp/run-sipp.js';
+import { sipConfig, sipSkip, sippVerdict, sleep } from './sip-e2e-kit.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
-const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+const skip = sipSkip;
 
 const SHOW = '057100001111';
 const CLIENT = 'openapi-core V3';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A server whose carrier is the SIP trunk at sipp's port, with SIP and RTP on loopback. */
-async function sipServer(sipp: SippRun): Promise<TestServer> {
-  const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
-  return startTestServer({
-    config: {
-      telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', sipUsername: 'waihu-test',
-      rtpPortMin, rtpPortMax: rtpPortMin + 200, sipRingTimeoutSeconds: 20,
-    },
-  });
+function sipServer(sipp: SippRun): Promise<TestServer> {
+  return startTestServer({ config: sipConfig(sipp, { sipUsername: 'waihu-test' }) });
 }
 
 /** Places one SingleCallByTts and waits for its stored ending. */
@@ -61,7 +52,7 @@ async function callThrough(scenario: string, extraArgs: string[] = [], inspect?:
   try {
     server = await sipServer(sipp);
     const stored = await placeCall(server, '13800000000');
-    const verdict = await Promise.race([sipp.exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref()).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+    const verdict = await sippVerdict(sipp);
     await inspect?.(server, stored.callId);
     return { stored, verdict };
   } finally {

@@ -6,30 +6,26 @@
  * espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { sippAvailable, startSippWith } from '../sipp/run-sipp.js';
+import { startSippWith } from '../sipp/run-sipp.js';
+import { sipConfig, sipSkip, sippVerdict, sleep } from './sip-e2e-kit.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
-const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+const skip = sipSkip;
 
 const SHOW = '057100003333';
 const CLIENT = 'openapi-core V3';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Places an IvrCall with a two-entry menu (1 confirms, 3 cancels) to sipp running `scenario`; returns the dialog. */
 async function ivrCallThrough(scenario: string) {
   const sipp = await startSippWith(scenario, { timeoutS: 60 });
-  const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
   let server: TestServer | undefined;
   try {
     server = await startTestServer({
-      config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200, sipRingTimeoutSeconds: 20 },
+      config: sipConfig(sipp),
     });
     const t = defaultTenant(server);
     await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
@@ -47,7 +43,7 @@ async function ivrCallThrough(scenario: string) {
       const stored = await server.app.store.getSingleCall(t.accountId, callId);
       if (stored?.callResult !== undefined) {
         const dialog = await server.app.store.getCallDialog(t.accountId, callId);
-        const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
+        const verdict = await sippVerdict(sipp);
         return { stored, turns: dialog?.turns ?? [], verdict };
       }
       await sleep(100);

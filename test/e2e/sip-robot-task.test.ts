@@ -6,8 +6,6 @@
  * not installed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { createLogger } from '../../src/app/logger.js';
 import { startDialer, type RunningDialer } from '../../src/app/dialer-service.js';
@@ -15,13 +13,12 @@ import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { CALLER, createTask, dyvms, dyvmsData, statusOf } from '../conformance/robot-task-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { sippAvailable, startSippWith } from '../sipp/run-sipp.js';
+import { startSippWith } from '../sipp/run-sipp.js';
+import { assertSippFollowed, sipConfig, sipSkip, sleep } from './sip-e2e-kit.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
-const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+const skip = sipSkip;
 
 const CLIENT = 'openapi-core V3';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One question answered by keys: 1 confirms, 3 declines. */
 const KEYS_SCRIPT = {
@@ -48,12 +45,11 @@ const KEYS_SCRIPT = {
 describe('telephony sip: a robot task answered by keys, without speech recognition', { skip, timeout: 120_000 }, () => {
   test('the dialer calls sipp, the robot takes key 1\'s branch, and the call detail links the recording', async () => {
     const sipp = await startSippWith('answer-dtmf-1-wait-bye', { timeoutS: 60 });
-    const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
     let server: TestServer | undefined;
     let dialer: RunningDialer | undefined;
     try {
       server = await startTestServer({
-        config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200, throttling: false },
+        config: sipConfig(sipp, { throttling: false }),
         logger: createLogger('error', process.stderr),
       });
       const t = defaultTenant(server);
@@ -74,8 +70,7 @@ describe('telephony sip: a robot task answered by keys, without speech recogniti
       const recording = await fetch(String(detail.recordFile));
       assert.equal(recording.status, 200);
       assert.ok((await recording.arrayBuffer()).byteLength > 44 + 8000 * 4, 'at least a second of stereo audio');
-      const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
-      assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+      await assertSippFollowed(sipp);
     } finally {
       sipp.kill();
       await dialer?.stop(5000);

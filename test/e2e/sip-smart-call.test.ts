@@ -7,8 +7,6 @@
  * sipp or espeak-ng is not installed.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SingleCallRecord } from '../../src/ports/conversation-store.js';
@@ -19,14 +17,13 @@ import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { waihu } from '../conformance/waihu-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { sippAvailable, startSippWith } from '../sipp/run-sipp.js';
+import { startSippWith } from '../sipp/run-sipp.js';
+import { assertSippFollowed, sipConfig, sipSkip, sleep } from './sip-e2e-kit.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
-const skip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+const skip = sipSkip;
 
 const SHOW = '057100004444';
 const CLIENT = 'openapi-core V3';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Reply = (nth: number) => unknown;
 const line = (action: string, text: string) => ({ result: 'success', msg: '成功', data: { action, action_code: '$line$', action_code_param: { line: text } } });
@@ -64,11 +61,10 @@ async function smartCallThrough(
   inspect: (run: SmartCallRun) => Promise<void>,
 ): Promise<void> {
   const sipp = await startSippWith(scenario, { timeoutS: 60, extraArgs });
-  const rtpPortMin = 20000 + 2 * randomInt(0, 15000);
   let server: TestServer | undefined;
   try {
     server = await startTestServer({
-      config: { telephony: 'sip', sipProxy: `127.0.0.1:${sipp.port}`, sipBind: '127.0.0.1:0', rtpPortMin, rtpPortMax: rtpPortMin + 200, ...config },
+      config: sipConfig(sipp, config),
     });
     const t = defaultTenant(server);
     await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
@@ -81,8 +77,7 @@ async function smartCallThrough(
       stored = await server.app.store.getSingleCall(t.accountId, callId);
     }
     await inspect({ server, accountId: t.accountId, callId, stored });
-    const verdict = await Promise.race([sipp.exited, sleep(15_000).then(() => ({ code: null, output: 'sipp did not exit' }))]);
-    assert.equal(verdict.code, 0, `sipp scenario failed:\n${verdict.output}`);
+    await assertSippFollowed(sipp);
   } finally {
     sipp.kill();
     await server?.stop();
