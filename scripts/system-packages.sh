@@ -3,10 +3,11 @@
 #   sox, libsox-fmt-mp3   decode uploaded MP3 voice files (UploadVoiceFile) and make test audio
 #   sip-tester            sipp, the SIP peer of the SIP telephony tests (with its RTP echo and DTMF pcaps)
 #   espeak-ng             the built-in speech synthesizer (Mandarin and English voices)
+#   chromium, fonts-wqy-microhei   the console's browser tests (headless, with a font that renders Chinese)
 # Needs root (or passwordless sudo) only when something is missing; prints nothing when all is there.
 set -euo pipefail
 
-packages=(sox libsox-fmt-mp3 sip-tester espeak-ng)
+packages=(sox libsox-fmt-mp3 sip-tester espeak-ng chromium fonts-wqy-microhei)
 
 missing=()
 for package in "${packages[@]}"; do
