@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { addConsoleStatic } from './console-static.js';
 
@@ -36,6 +37,12 @@ test('the built console is served: files by path, hashed assets cached long, any
     assert.doesNotMatch(await climb.text(), /outside/, 'nothing outside the directory is served');
     assert.deepEqual(await (await http.request('/console/api/session')).json(), { api: true }, 'the API is left alone');
     assert.equal((await http.request('/console')).status, 301);
+    const gzipped = await http.request('/console/assets/app-1a2b.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString(), 'console.log(1)');
+    writeFileSync(path.join(root, 'assets', 'app-1a2b.js'), 'console.log(2)');
+    utimesSync(path.join(root, 'assets', 'app-1a2b.js'), new Date(), new Date(Date.now() + 5000));
+    assert.equal(await (await http.request('/console/assets/app-1a2b.js')).text(), 'console.log(2)', 'a rebuilt file is read again');
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
