@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
-import { AccessKeyService, type NewAccessKey } from '../core/accounts/access-keys.js';
+import { AccessKeyService, randomText, type NewAccessKey } from '../core/accounts/access-keys.js';
+import { ConsoleUsers } from '../core/accounts/console-users.js';
 import { KeyCache } from '../core/accounts/key-cache.js';
 import { SecretBox } from '../core/accounts/secret-box.js';
 import { AgentRegistry } from '../core/agents/agent-registry.js';
@@ -43,6 +44,8 @@ export interface App {
   readonly config: Config;
   readonly store: Store;
   readonly accessKeys: AccessKeyService;
+  /** The web console's users, sign-in and sessions. */
+  readonly consoleUsers: ConsoleUsers;
   /** AI voice agents, LLM applications and robots, and the profiles calls run with. */
   readonly agents: AgentRegistry;
   /** TTS templates, voice files, caller numbers and receipt settings. */
@@ -90,6 +93,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // The cache and the service refer to each other: lookups go through the service, changes invalidate the cache.
   const keyCache = new KeyCache((id) => accessKeys.resolveForAuth(id), clock);
   const accessKeys = new AccessKeyService(store, secrets, ids, clock, (id) => keyCache.invalidate(id));
+  const consoleUsers = new ConsoleUsers(store, ids, clock);
   const agents = new AgentRegistry({ store, tasks: store, ids, clock, newId: randomUUID, randomBytes: (size) => randomBytes(size) });
   const campaigns = new CampaignService({ store, ids, clock, agents: new RegistryAgentNames(store) });
   const numberLists = { directory: new NumberDirectory(store, secrets), store, clock };
@@ -132,10 +136,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   const purge = setInterval(() => {
     store.purgeExpiredNonces(clock.now()).catch((err: unknown) => logger.warn({ err }, 'nonce purge failed'));
+    consoleUsers.purgeExpired().catch((err: unknown) => logger.warn({ err }, 'console session purge failed'));
   }, NONCE_PURGE_INTERVAL_MS);
   purge.unref();
   return {
-    config, store, accessKeys, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets, hotline, receipts,
+    config, store, accessKeys, consoleUsers, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets, hotline, receipts,
     recordings: { blobs: media.blobs, links: recordingLinks },
     builtActions: new Set(handlers.keys()),
     calls,
@@ -148,11 +153,37 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
 }
 
-/** On a first start (no accounts yet) creates the default account and its key; returns them so they can be shown once. */
-export async function ensureDefaultAccount(app: App): Promise<NewAccessKey | undefined> {
+/** What a first start created: the default account's key and its console user, secrets in plain text this once. */
+export interface FirstStartCredentials extends NewAccessKey {
+  ConsoleUser: string;
+  ConsolePassword: string;
+}
+
+/** Name of the console user a first start creates. */
+export const FIRST_CONSOLE_USER = 'admin';
+
+/**
+ * On a first start (no accounts yet) creates the default account, its key and its console user `admin` with a random
+ * password; returns them so they can be shown once.
+ */
+export async function ensureDefaultAccount(app: App): Promise<FirstStartCredentials | undefined> {
   if ((await app.store.countAccounts()) > 0) return undefined;
   const account = await app.accessKeys.createAccount('default');
-  return app.accessKeys.createAccessKey(account.id, 'created on first start');
+  const key = await app.accessKeys.createAccessKey(account.id, 'created on first start');
+  const password = randomText(16);
+  await app.consoleUsers.create(account.id, FIRST_CONSOLE_USER, password);
+  return { ...key, ConsoleUser: FIRST_CONSOLE_USER, ConsolePassword: password };
+}
+
+/** The lines that show first-start credentials once (serve prints them; CLI commands that first-start too). */
+export function firstStartLines(created: FirstStartCredentials): string[] {
+  return [
+    `  AccountId:       ${created.AccountId}`,
+    `  AccessKeyId:     ${created.AccessKeyId}`,
+    `  AccessKeySecret: ${created.AccessKeySecret}`,
+    `  ConsoleUser:     ${created.ConsoleUser}`,
+    `  ConsolePassword: ${created.ConsolePassword}`,
+  ];
 }
 
 /** The text of docs/api-coverage.md for this build. */

@@ -1,16 +1,23 @@
 /**
  * The HTTP listener: `/` is the RPC gateway (GET, POST, PUT, DELETE), `/health` says whether we are up, `/recordings/`
- * serves signed recording links, the rest is Hono's.
+ * serves signed recording links, `/console/api/` is the web console's JSON API and `/console/` its pages, the rest is
+ * Hono's.
  */
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { GatewayError } from '../gateway/errors.js';
 import type { GatewayRequest } from '../gateway/request.js';
 import type { App } from './app.js';
+import { addConsoleApi } from './console/console-api.js';
+import { addConsoleStatic } from './console-static.js';
 import { addRecordingRoute } from './recording-route.js';
 import { RPC_METHODS, serveRpc } from './rpc-listener.js';
+
+/** The built console (`npm run build:console`): dist/console of the package, from src/app as from dist/app. */
+const CONSOLE_DIR = fileURLToPath(new URL('../../dist/console', import.meta.url));
 
 /** A listening server and how to stop it gracefully. */
 export interface RunningServer {
@@ -20,11 +27,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The Hono app for everything but the RPC endpoint: /health and recordings now, the console later. */
-export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock'>): Hono {
+/** The Hono app for everything but the RPC endpoint: /health, recordings, the console's JSON API and its pages. */
+export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock' | 'consoleUsers' | 'config' | 'logger'>): Hono {
   const http = new Hono();
   http.get('/health', (c) => c.json({ status: 'ok' }));
+  addConsoleApi(http, { consoleUsers: app.consoleUsers, gateway: app.gateway, maxBodyBytes: app.config.maxBodyBytes, onUnexpectedError: (err) => app.logger.error({ err }, 'console API failure') });
   addRecordingRoute(http, { ...app.recordings, clock: app.clock, gateway: app.gateway });
+  addConsoleStatic(http, CONSOLE_DIR);
   http.notFound((c) => {
     const url = new URL(c.req.url);
     const req: GatewayRequest = { method: c.req.method, path: url.pathname, rawQuery: url.search.slice(1), headers: {}, body: Buffer.alloc(0) };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { Config } from '../config/config.js';
-import { createApp, ensureDefaultAccount, type App } from '../app/app.js';
+import { createApp, ensureDefaultAccount, firstStartLines, type App } from '../app/app.js';
 import { createLogger } from '../app/logger.js';
 import { DomainError } from '../core/errors.js';
 import type { Page, PageRequest } from '../ports/campaign-store.js';
@@ -148,10 +148,8 @@ async function pickAccount(app: App, given: string | undefined, out: Output): Pr
   const created = await ensureDefaultAccount(app);
   if (created) {
     out.error([
-      'waihu: first use: created the default account and its AccessKey. The secret is shown only now; keep it.',
-      `  AccountId:       ${created.AccountId}`,
-      `  AccessKeyId:     ${created.AccessKeyId}`,
-      `  AccessKeySecret: ${created.AccessKeySecret}`,
+      'waihu: first use: created the default account, its AccessKey and its console user. The secret and the password are shown only now; keep them.',
+      ...firstStartLines(created),
     ].join('\n'));
     return created.AccountId;
   }

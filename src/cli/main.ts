@@ -1,4 +1,4 @@
-/** The `waihu` command: dispatches to serve, keys, accounts, simulate, apps, robots and agents. */
+/** The `waihu` command: dispatches to serve, keys, accounts, users, simulate, apps, robots and agents. */
 import { loadConfig } from '../config/config.js';
 import { DomainError } from '../core/errors.js';
 import { AGENT_COMMANDS, agentsCommand, CliInputError } from './agents.js';
@@ -8,12 +8,14 @@ import { serve } from './serve.js';
 import { simulateCommand } from './simulate.js';
 import { voiceFilesCommand } from './voice-files.js';
 import { hotlineCommand } from './hotline.js';
+import { usersCommand } from './users.js';
 
 const HELP = `waihu — self-hosted outbound calling with the Alibaba Cloud voice APIs
 
   waihu serve                 start the API server (settings: WAIHU_* env vars or waihu.config.json)
   waihu keys create|list|disable|enable|delete
   waihu accounts create|list
+  waihu users create|list     web console users: create NAME --password PASSWORD [--account ID] (waihu users help)
   waihu simulate FILE.csv     forecast a campaign on the virtual clock (waihu simulate --help)
   waihu apps VERB ...         LLM applications: create|update|list|show|delete (waihu apps help)
   waihu robots VERB ...       scripted dialogs: create|update|list|show|delete|sample (waihu robots help)
@@ -31,6 +33,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     if (command === 'simulate') return await simulateCommand(loadConfig(), rest, out);
     if (command === 'voice-files') return await voiceFilesCommand(loadConfig(), rest, out);
     if (command === 'hotline') return await hotlineCommand(loadConfig(), rest, out);
+    if (command === 'users') return await usersCommand(loadConfig(), rest, out);
     if (command !== undefined && AGENT_COMMANDS.includes(command)) return await agentsCommand(loadConfig(), command, rest, out);
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.print(HELP);

@@ -1,6 +1,6 @@
 /** `waihu serve`: start the API server on the configured port and stop gracefully on SIGINT/SIGTERM. */
 import type { Config } from '../config/config.js';
-import { createApp, ensureDefaultAccount } from '../app/app.js';
+import { createApp, ensureDefaultAccount, firstStartLines } from '../app/app.js';
 import { startDialer } from '../app/dialer-service.js';
 import { startHttpServer } from '../app/http-server.js';
 import type { Output } from './output.js';
@@ -19,10 +19,9 @@ export async function serve(config: Config, out: Output): Promise<number> {
   if (created) {
     out.print(
       [
-        'First start: created the default account and its AccessKey. The secret is shown only now; keep it.',
-        `  AccountId:       ${created.AccountId}`,
-        `  AccessKeyId:     ${created.AccessKeyId}`,
-        `  AccessKeySecret: ${created.AccessKeySecret}`,
+        'First start: created the default account, its AccessKey and its console user (sign in at /console/).',
+        'The secret and the password are shown only now; keep them.',
+        ...firstStartLines(created),
       ].join('\n'),
     );
   }

@@ -6,10 +6,12 @@ import type { ActionCatalog } from './catalog/catalog.js';
 import type { ActionSpec } from './catalog/types.js';
 import { toGatewayError } from './domain-errors.js';
 import { gatewayErrors, type GatewayError } from './errors.js';
+import { productInfo } from './catalog/products.js';
 import { businessPairs, extractParams } from './params/extract.js';
+import { jsonBodyToPairs } from './params/flatten.js';
 import { validateParams } from './params/validate.js';
 import { renderError, renderSuccess, type GatewayResponse } from './render/respond.js';
-import type { GatewayRequest } from './request.js';
+import type { GatewayRequest, Pair } from './request.js';
 import { checkFormat, resolveAction, responseFormat, type ResponseFormat } from './route.js';
 import type { Throttler } from './throttle.js';
 
@@ -34,6 +36,13 @@ export interface GatewayDeps {
   onRequest?(log: RequestLog): void;
   /** Called with unexpected failures (they reach the client only as InternalError). */
   onUnexpectedError?(err: unknown, requestId: string): void;
+}
+
+/** Who an already-authenticated call (the console's) acts as. */
+export interface CallerIdentity {
+  accountId: string;
+  /** What the request log and the throttler know the caller by, e.g. `console:admin`. */
+  accessKeyId: string;
 }
 
 /** Key of an implemented action in GatewayDeps.handlers. */
@@ -63,10 +72,7 @@ export class Gateway {
       const auth = await this.deps.authenticate({ req, queryPairs: params.queryPairs, formPairs: params.formPairs });
       log.accessKeyId = auth.accessKeyId;
       this.deps.throttler?.check(spec, auth.accessKeyId);
-      const input = validateParams(spec, businessPairs(params, auth.signatureVersion === 'v1'));
-      const handler = this.deps.handlers.get(handlerKey(spec.product, spec.action));
-      if (!handler) throw gatewayErrors.notImplemented(spec.product, spec.action);
-      const result = await handler.handle({ requestId, accountId: auth.accountId, accessKeyId: auth.accessKeyId }, input);
+      const result = await this.run(spec, requestId, auth, businessPairs(params, auth.signatureVersion === 'v1'));
       response = renderSuccess(spec, requestId, result, format);
     } catch (err) {
       const { error, unexpected } = toGatewayError(err);
@@ -78,6 +84,47 @@ export class Gateway {
     log.latencyMs = Math.round((performance.now() - started) * 100) / 100;
     this.deps.onRequest?.(log);
     return response;
+  }
+
+  /**
+   * Runs an action for a caller someone else has already authenticated (the web console's session): the same
+   * throttling, parameter validation, handler and rendering as handle(), always JSON. `params` is the action's
+   * parameters as a JSON body of the V3 SDKs would carry them (nested objects and arrays allowed).
+   */
+  async invoke(identity: CallerIdentity, product: string, action: string, params: Readonly<Record<string, unknown>>): Promise<GatewayResponse> {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const log: RequestLog = { requestId, accessKeyId: identity.accessKeyId, status: 0, latencyMs: 0 };
+    let spec: ActionSpec | undefined;
+    let response: GatewayResponse;
+    try {
+      const info = productInfo(product);
+      spec = info && this.deps.catalog.findAction(info.name, action);
+      if (!spec) throw gatewayErrors.invalidApi(action, info?.version ?? product);
+      log.product = spec.product;
+      log.action = spec.action;
+      this.deps.throttler?.check(spec, identity.accessKeyId);
+      const result = await this.run(spec, requestId, identity, jsonBodyToPairs(params));
+      response = renderSuccess(spec, requestId, result, 'JSON');
+    } catch (err) {
+      const { error, unexpected } = toGatewayError(err);
+      if (unexpected) this.deps.onUnexpectedError?.(err, requestId);
+      log.code = error.code;
+      const hostId = (spec && this.deps.catalog.endpointOf(spec.product)) ?? 'waihu';
+      response = renderError(error, requestId, hostId, 'JSON');
+    }
+    log.status = response.status;
+    log.latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    this.deps.onRequest?.(log);
+    return response;
+  }
+
+  /** Validates the business parameters and runs the action's handler for the caller. */
+  private async run(spec: ActionSpec, requestId: string, caller: CallerIdentity, pairs: readonly Pair[]): Promise<Record<string, unknown>> {
+    const input = validateParams(spec, pairs);
+    const handler = this.deps.handlers.get(handlerKey(spec.product, spec.action));
+    if (!handler) throw gatewayErrors.notImplemented(spec.product, spec.action);
+    return handler.handle({ requestId, accountId: caller.accountId, accessKeyId: caller.accessKeyId }, input);
   }
 
   /** Answers a request the HTTP layer refused before reading it whole (e.g. a body over the size limit). */

@@ -10,6 +10,7 @@ import type { CallTaskStore } from './call-task-store.js';
 import type { RobotTaskStore } from './robot-task-store.js';
 import type { HotlineStore } from './hotline-store.js';
 import type { ReceiptStore } from './receipt-store.js';
+import type { ConsoleUserStore } from './console-user-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -68,7 +69,7 @@ export interface NonceStore {
 
 /** Everything the store offers, plus its lifecycle. */
 export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore, VirtualNumberStore,
-  VoiceFileStore, CallTaskStore, RobotTaskStore, HotlineStore, ReceiptStore {
+  VoiceFileStore, CallTaskStore, RobotTaskStore, HotlineStore, ReceiptStore, ConsoleUserStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

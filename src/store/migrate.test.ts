@@ -47,7 +47,8 @@ test('the real migrations create every table of the store', async () => {
     const dyvmsTaskTables = ['call_tasks', 'robot_tasks'];
     const hotlineTables = ['hotline_digest_keys', 'hotline_qualifications', 'hotline_registration_numbers', 'hotline_registrations', 'hotline_transfer_configs', 'hotline_verification_codes'];
     const receiptTables = ['receipt_outbox', 'receipt_secrets'];
-    const all = ['access_keys', 'accounts', 'sim_models', ...campaignTables, ...conversationTables, ...voiceTables, ...dyvmsTaskTables, ...hotlineTables, ...receiptTables];
+    const consoleTables = ['console_sessions', 'console_users'];
+    const all = ['access_keys', 'accounts', 'sim_models', ...consoleTables, ...campaignTables, ...conversationTables, ...voiceTables, ...dyvmsTaskTables, ...hotlineTables, ...receiptTables];
     assert.deepEqual(await tableNames(db), all.sort());
     // Nonces live in the attached nonce file on SQLite (sqlite-nonce-file.ts).
     const { rows } = await sql<{ name: string }>`select name from nonces.sqlite_master where type = 'table'`.execute(db);

@@ -7,6 +7,7 @@ import type { CallTaskTables } from './schema-call-tasks.js';
 import type { RobotTaskTables } from './schema-robot-tasks.js';
 import type { HotlineTables } from './schema-hotline.js';
 import type { ReceiptTables } from './schema-receipts.js';
+import type { ConsoleTables } from './schema-console.js';
 import type { Generated } from 'kysely';
 import type { AgentStatus } from '../core/agents/ai-voice-agent.js';
 import type { TaskStatus } from '../core/campaigns/task-status.js';
@@ -237,7 +238,8 @@ export interface RobotsTable {
 
 /** Every table the store owns, keyed by table name. */
 export interface Database
-  extends ConversationTables, VoiceResourceTables, VirtualNumberTables, VoiceFileTables, CallTaskTables, RobotTaskTables, HotlineTables, ReceiptTables {
+  extends ConversationTables, VoiceResourceTables, VirtualNumberTables, VoiceFileTables, CallTaskTables, RobotTaskTables, HotlineTables, ReceiptTables,
+    ConsoleTables {
   accounts: AccountsTable;
   access_keys: AccessKeysTable;
   request_nonces: RequestNoncesTable;

@@ -11,6 +11,7 @@ import { voiceFileContract } from './store-contract-voice-files.js';
 import { callTaskContract } from './store-contract-call-tasks.js';
 import { hotlineContract } from './store-contract-hotline.js';
 import { robotTaskContract } from './store-contract-robot-tasks.js';
+import { consoleUserContract } from './store-contract-console-users.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -32,6 +33,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     voiceFileContract(openFreshStore);
     callTaskContract(openFreshStore);
     hotlineContract(openFreshStore);
+    consoleUserContract(openFreshStore);
   });
 }
 

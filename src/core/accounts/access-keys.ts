@@ -31,7 +31,8 @@ export interface AccessKeySummary {
   CreateTime: number;
 }
 
-function randomText(length: number): string {
+/** Random letters and digits, each equally likely (AccessKey ids and secrets, generated passwords). */
+export function randomText(length: number): string {
   // Rejection sampling keeps every character equally likely.
   let out = '';
   while (out.length < length) {

@@ -15,6 +15,7 @@ import * as robotTasks from './0012-robot-tasks.js';
 import * as hotline from './0013-hotline.js';
 import * as receipts from './0014-receipts.js';
 import * as accountOperators from './0015-account-operators.js';
+import * as consoleUsers from './0016-console-users.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -33,4 +34,5 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0013-hotline': hotline,
   '0014-receipts': receipts,
   '0015-account-operators': accountOperators,
+  '0016-console-users': consoleUsers,
 });

@@ -4,10 +4,10 @@ import type { AccessKeyRecord, AccessKeyStatus, AccessKeyStore, AccountRecord, A
 import * as accessKeys from '../access-key-queries.js';
 import * as accounts from '../account-queries.js';
 import * as simModels from '../sim-model-queries.js';
-import { StoreTables } from './store-tables.js';
+import { ConsoleUserTables } from './console-user-tables.js';
 
 /** Accounts, AccessKeys and simulator models (see store-tables.ts for how the layers compose). */
-export abstract class AccountTables extends StoreTables implements AccountStore, AccessKeyStore, SimModelStore {
+export abstract class AccountTables extends ConsoleUserTables implements AccountStore, AccessKeyStore, SimModelStore {
   /** Adds a tenant. */
   insertAccount(account: AccountRecord): Promise<void> {
     return accounts.insertAccount(this.db, account);
