@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, step 2: install everything the test suite needs (Node 22, npm packages, a real
 # PostgreSQL on loopback, the Debian packages of scripts/system-packages.sh) and run the whole suite: lint, typecheck, build, unit, contract,
-# conformance and end-to-end tests. Used as is by .ci/run.
+# conformance, end-to-end and browser (console) tests. Used as is by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/ensure-node.sh

@@ -29,6 +29,7 @@ export async function serve(config: Config, out: Output): Promise<number> {
     `waihu listening on ${server.url} (data: ${config.dataDir}, store: ${app.store.engine}, telephony: ${config.telephony}, dialer: ${dialer ? 'on' : 'off'}, ` +
       `agents: ${app.calls.llm ? app.calls.llm.description : 'script engine (no LLM configured)'})`,
   );
+  out.print(`console: ${server.url}/console/`);
   await stopRequested;
   out.print('waihu: shutting down, finishing in-flight requests and calls');
   await server.stop();

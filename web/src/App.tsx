@@ -1,0 +1,67 @@
+/** Decides between the sign-in page and the console: restores the session once, and returns to sign-in on 401. */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { currentSession, signOut, whenSignedOut, type Session } from './api';
+import { useI18n } from './i18n';
+import { Shell } from './Shell';
+import { Button, ErrorBox, Spinner } from './ui';
+
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+
+type Boot = { state: 'checking' } | { state: 'failed'; error: unknown } | { state: 'ready'; session: Session | null };
+
+export function App() {
+  const { t } = useI18n();
+  const [boot, setBoot] = useState<Boot>({ state: 'checking' });
+  const [expired, setExpired] = useState(false);
+
+  function check() {
+    setBoot({ state: 'checking' });
+    currentSession().then(
+      (session) => setBoot({ state: 'ready', session }),
+      (error: unknown) => setBoot({ state: 'failed', error }),
+    );
+  }
+
+  useEffect(() => {
+    whenSignedOut(() => {
+      setExpired(true);
+      setBoot({ state: 'ready', session: null });
+    });
+    check();
+  }, []);
+
+  if (boot.state === 'checking') return <main className="center"><Spinner /></main>;
+  if (boot.state === 'failed') {
+    return (
+      <main className="center">
+        <ErrorBox error={boot.error} title={t('boot.failed')} />
+        <Button onClick={check}>{t('common.retry')}</Button>
+      </main>
+    );
+  }
+  if (!boot.session) {
+    return (
+      <Suspense fallback={<main className="center"><Spinner /></main>}>
+        <SignInPage
+          expired={expired}
+          onSignedIn={(session) => {
+            setExpired(false);
+            setBoot({ state: 'ready', session });
+          }}
+        />
+      </Suspense>
+    );
+  }
+  return (
+    <Shell
+      session={boot.session}
+      onSignOut={async () => {
+        try {
+          await signOut();
+        } finally {
+          setBoot({ state: 'ready', session: null });
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+/** The signed-in frame: skip link, header (account, user, language, sign-out), the section nav and the page. */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { Session } from './api';
+import { useI18n } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SECTIONS } from './nav';
+import { href, useRoute } from './router';
+import { Button, Spinner } from './ui';
+
+const TasksPage = lazy(() => import('./pages/TasksPage'));
+const TaskDetailPage = lazy(() => import('./pages/TaskDetailPage'));
+const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
+const ComingNextPage = lazy(() => import('./pages/ComingNextPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function Page({ route }: { route: string[] }) {
+  const [first = 'overview', second] = route;
+  if (first === 'tasks' && second) return <TaskDetailPage taskId={second} />;
+  if (first === 'tasks') return <TasksPage />;
+  if (first === 'keys') return <ApiKeysPage />;
+  const section = SECTIONS.find((s) => s.route === first);
+  if (section?.planned) return <ComingNextPage section={section} />;
+  return <NotFoundPage />;
+}
+
+export function Shell({ session, onSignOut }: { session: Session; onSignOut(): Promise<void> }) {
+  const { t } = useI18n();
+  const route = useRoute();
+  const current = route[0] ?? 'overview';
+  const main = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+
+  // A new page: close the small-screen menu and let screen readers hear the page title.
+  useEffect(() => setMenuOpen(false), [current]);
+
+  return (
+    <div className="shell">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <a className="brand" href={href('/overview')}>{t('app.name')}</a>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="section-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('shell.menu')}
+        </button>
+        <div className="topbar-right">
+          <span className="who">
+            <span className="who-user">{t('header.user', { name: session.user.name })}</span>
+            <span className="who-account">{t('header.account', { id: session.user.accountId })}</span>
+          </span>
+          <LanguageSwitch />
+          <Button
+            busy={signingOut}
+            onClick={() => {
+              setSigningOut(true);
+              onSignOut().finally(() => setSigningOut(false));
+            }}
+          >
+            {t('header.signOut')}
+          </Button>
+        </div>
+      </header>
+      <div className="body">
+        <nav id="section-nav" className={`sidenav${menuOpen ? ' open' : ''}`} aria-label={t('shell.nav')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.route}>
+                <a href={href(`/${s.route}`)} aria-current={s.route === current ? 'page' : undefined}>
+                  {t(s.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main-content" ref={main} tabIndex={-1} className="content">
+          <Suspense fallback={<Spinner />}>
+            <Page route={route} />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** The console's sections: route, nav label, and for pages still to come, the actions they will call. */
+import type { MessageKey } from './i18n';
+
+export interface Section {
+  route: string;
+  label: MessageKey;
+  /** For a "coming next" page: what it is for and the product actions it will use. */
+  planned?: { about: MessageKey; actions: string[] };
+}
+
+export const SECTIONS: Section[] = [
+  {
+    route: 'overview',
+    label: 'nav.overview',
+    planned: { about: 'planned.overview', actions: ['aiccs/QueryAiCallTaskPage', 'waihu/GetCallerIdentity', 'waihu/ListReceiptDeliveries'] },
+  },
+  { route: 'tasks', label: 'nav.tasks' },
+  {
+    route: 'agents',
+    label: 'nav.agents',
+    planned: {
+      about: 'planned.agents',
+      actions: [
+        'aiccs/PageQueryAgentList', 'aiccs/QueryAiVoiceAgentDetail', 'waihu/CreateAiVoiceAgent', 'waihu/UpdateAiVoiceAgent',
+        'waihu/PublishAiVoiceAgent', 'waihu/OfflineAiVoiceAgent', 'waihu/DeleteAiVoiceAgent', 'waihu/ListLlmApplications',
+        'waihu/ListRobots', 'waihu/GetRobot', 'waihu/CreateRobot', 'waihu/UpdateRobot', 'waihu/DeleteRobot',
+      ],
+    },
+  },
+  {
+    route: 'voice',
+    label: 'nav.voice',
+    planned: {
+      about: 'planned.voice',
+      actions: [
+        'waihu/ListTtsTemplates', 'waihu/CreateTtsTemplate', 'waihu/DeleteTtsTemplate', 'waihu/ListVoiceFiles',
+        'waihu/UploadVoiceFile', 'waihu/DeleteVoiceFile', 'aiccs/ListAvailableTts',
+      ],
+    },
+  },
+  {
+    route: 'numbers',
+    label: 'nav.numbers',
+    planned: {
+      about: 'planned.numbers',
+      actions: [
+        'waihu/ListCallerNumbers', 'waihu/AddCallerNumber', 'waihu/RemoveCallerNumber', 'waihu/ListDoNotCallNumbers',
+        'waihu/AddDoNotCallNumbers', 'waihu/RemoveDoNotCallNumbers', 'waihu/AddDirectoryNumbers', 'waihu/RemoveDirectoryNumbers',
+      ],
+    },
+  },
+  {
+    route: 'receipts',
+    label: 'nav.receipts',
+    planned: {
+      about: 'planned.receipts',
+      actions: [
+        'waihu/GetReceiptConfig', 'waihu/SetReceiptConfig', 'waihu/ListReceiptDeliveries', 'waihu/RepushReceipts',
+        'waihu/GetReceiptSecret', 'waihu/ResetReceiptSecret',
+      ],
+    },
+  },
+  { route: 'keys', label: 'nav.keys' },
+  {
+    route: 'forecast',
+    label: 'nav.forecast',
+    planned: { about: 'planned.forecast', actions: ['waihu/GetSimulatorModel', 'waihu/SetSimulatorModel', 'waihu/ResetSimulatorModel'] },
+  },
+];

@@ -1,0 +1,8 @@
+export { Button } from './Button';
+export { Dialog } from './Dialog';
+export { ErrorBox } from './ErrorBox';
+export { Field } from './Field';
+export { Pager } from './Pager';
+export { ProgressBar } from './ProgressBar';
+export { Spinner } from './Spinner';
+export { Table, type Column } from './Table';
