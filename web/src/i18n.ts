@@ -1,16 +1,20 @@
 /**
  * Every visible string goes through here: zh (default) and en dictionaries, the choice kept in localStorage.
- * The zh dictionary defines the keys; en must translate every one of them (checked by the type).
+ * The zh dictionaries define the keys (the shell's zh.ts and each area's, merged in messages/areas.ts); en must
+ * translate every one of them (checked by the type).
  */
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { enAreas, zhAreas } from './messages/areas';
 import { en } from './messages/en';
 import { zh } from './messages/zh';
 
+const zhAll = { ...zh, ...zhAreas };
+
 export type Lang = 'zh' | 'en';
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zhAll;
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh, en };
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...enAreas } };
 const STORAGE_KEY = 'waihu.console.lang';
 
 function storedLang(): Lang {
