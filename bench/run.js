@@ -12,6 +12,7 @@ import { runGatewayBench } from './gateway/run-gateway.js';
 import { formatDialog, runDialogBench } from './dialog/dialog.js';
 import { formatSingleCalls, runSingleCallBench } from './single-calls/run-single-calls.js';
 import { formatReceipts, runReceiptBench } from './receipts/run-receipts.js';
+import { formatConsole, runConsoleBench } from './console/run-console.js';
 import { formatMedia, runMediaBench } from './media/run-media.js';
 import { envNumber, machineInfo, machineLine } from './lib/machine.js';
 
@@ -99,7 +100,18 @@ async function media() {
   console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
 }
 
-const benches = { gateway, dialog, 'single-calls': singleCalls, receipts, media };
+async function consoleLoad() {
+  const options = { loads: envNumber('BENCH_CONSOLE_LOADS', 5) };
+  const machine = machineInfo();
+  const results = await runConsoleBench(options);
+  console.log(`\n${machineLine(machine)}\n${formatConsole(results).join('\n')}`);
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, 'console.json');
+  writeFileSync(file, JSON.stringify({ machine, options, results }, null, 2) + '\n');
+  console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+}
+
+const benches = { gateway, dialog, 'single-calls': singleCalls, receipts, console: consoleLoad, media };
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(benches)) {
   const bench = benches[name];
