@@ -33,6 +33,7 @@ import { Gateway, handlerKey } from '../gateway/gateway.js';
 import { buildHandlers } from '../gateway/products/handlers.js';
 import { Throttler } from '../gateway/throttle.js';
 import { createTaskFlows } from '../flows/task-flows/task-flows.js';
+import { CallStatistics } from '../core/calls/call-statistics.js';
 import { createCallServices, type CallServices } from './call-services.js';
 import { createInteractiveCallServices } from './interactive-call-services.js';
 import { createLogger } from './logger.js';
@@ -117,7 +118,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const handlers = buildHandlers({
     hotline, accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine, receipts: receipts.service,
     speech: calls.speech,
+    speechPreview: calls.synthesizer,
     recordingUrls,
+    callStatistics: new CallStatistics({ store, live: calls.callStates, clock }),
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone, recordingUrls },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
     dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },

@@ -15,6 +15,7 @@ import { FlowPlanner } from '../flows/flow-planner.js';
 import type { TaskFlowPlanner } from '../flows/task-flows/task-flows.js';
 import type { Clock } from '../ports/clock.js';
 import type { Llm } from '../ports/llm.js';
+import type { SpeechSynthesizer } from '../ports/speech.js';
 import type { Store } from '../ports/store.js';
 import type { Telephony } from '../ports/telephony.js';
 import type { VoiceCatalog } from '../ports/tts.js';
@@ -51,6 +52,8 @@ export interface CallServices {
   callStates: CallStateBoard;
   calls: CallRecords;
   voices: VoiceCatalog;
+  /** Speaks text in `voices` for previews (PreviewTts); the carrier's synthesizer, espeak-ng on the simulator. */
+  synthesizer: SpeechSynthesizer;
   /** Whether callees can be understood (the simulator, or SIP with a recognition endpoint); asked by the actions. */
   speech: SpeechCapability;
   /** Waits up to `graceMs` for single calls and the carrier's calls in progress, then closes the carrier. */
@@ -80,7 +83,7 @@ export function createCallServices(deps: CallServicesDeps): CallServices {
     store, telephony, clock, ids, onError: (err, context) => logger.error({ err, context }, 'single call error'), onTerminating: (callId) => callStates.terminating(callId),
   });
   return {
-    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: carrier.voices, speech,
+    telephony, llm, planner, singleCalls, callStates, calls: new CallRecords(store), voices: carrier.voices, synthesizer: carrier.synthesizer, speech,
     close: async (graceMs) => {
       let timer: NodeJS.Timeout | undefined;
       const drained = Promise.all([singleCalls.drain(), carrier.drain()]);

@@ -12,6 +12,7 @@ import { GatewayError } from '../gateway/errors.js';
 import type { GatewayRequest } from '../gateway/request.js';
 import type { App } from './app.js';
 import { addConsoleApi } from './console/console-api.js';
+import { addConsoleEvents } from './console/console-events.js';
 import { addConsoleStatic } from './console-static.js';
 import { addRecordingRoute } from './recording-route.js';
 import { RPC_METHODS, serveRpc } from './rpc-listener.js';
@@ -31,6 +32,7 @@ export interface RunningServer {
 export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock' | 'consoleUsers' | 'config' | 'logger'>): Hono {
   const http = new Hono();
   http.get('/health', (c) => c.json({ status: 'ok' }));
+  addConsoleEvents(http, { consoleUsers: app.consoleUsers, gateway: app.gateway });
   addConsoleApi(http, { consoleUsers: app.consoleUsers, gateway: app.gateway, maxBodyBytes: app.config.maxBodyBytes, onUnexpectedError: (err) => app.logger.error({ err }, 'console API failure') });
   addRecordingRoute(http, { ...app.recordings, clock: app.clock, gateway: app.gateway });
   addConsoleStatic(http, CONSOLE_DIR);

@@ -30,6 +30,11 @@ import { simVoices } from '../providers/tts/sim-voices.js';
 export interface TelephonyProvider {
   readonly telephony: Telephony;
   readonly voices: VoiceCatalog;
+  /**
+   * Speaks text in the voices of `voices` (same codes), for previews: the SIP trunk's own prompt synthesizer; on the
+   * simulator, which speaks text on its calls, espeak-ng stands in so a preview still has sound.
+   */
+  readonly synthesizer: SpeechSynthesizer;
   /** What the start log says calls go out through; never a secret. */
   readonly description: string;
   /** Opens what the carrier listens on (the SIP socket); nothing for the simulator. */
@@ -71,7 +76,7 @@ function simProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProv
   const personas = new PersonaCatalog({ seed: config.simSeed, ...(deps.llm ? { llm: deps.llm } : {}) });
   const telephony = new SimTelephony({ clock: deps.clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor });
   return {
-    telephony, voices: simVoices, description: 'the simulated carrier',
+    telephony, voices: simVoices, synthesizer: simPreviewSynthesizer(), description: 'the simulated carrier',
     start: () => Promise.resolve(),
     drain: () => Promise.resolve(),
     close: () => {
@@ -111,11 +116,25 @@ function sipProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProv
   const speech = `speech ${synthesizer.provider}, ${recognizer ? `recognition ${config.asrModel}` : 'no recognition'}`;
   return {
     telephony,
+    synthesizer,
     voices: { voices: () => synthesizer.voices().map((v) => ({ code: v.id, name: v.name, engine: v.provider, style: v.id })) },
     description: `the SIP trunk ${config.sipProxy ?? ''} (SIP on ${config.sipBind}, RTP ${config.rtpPortMin}-${config.rtpPortMax}, ${speech})`,
     start: () => telephony.start(),
     drain: () => telephony.drain(),
     close: () => telephony.stop(),
+  };
+}
+
+/** The simulator's voice codes spoken by the nearest espeak-ng voice (the simulator itself never makes audio). */
+const SIM_PREVIEW_VOICES: Readonly<Record<string, string>> = { SIMF01: 'cmn-latn-pinyin+f3', SIMM01: 'cmn-latn-pinyin', SIMEN1: 'en-us+f3' };
+
+function simPreviewSynthesizer(): SpeechSynthesizer {
+  const espeak = new CachedSpeechSynthesizer(new EspeakSynthesizer(), { maxBytes: 8 * 1024 * 1024 });
+  const voices = simVoices.voices().map((v) => ({ id: v.code, name: v.name, language: v.style === 'sim-en' ? 'en-US' : 'zh-CN', provider: espeak.provider }));
+  return {
+    provider: espeak.provider,
+    voices: () => voices,
+    synthesize: (text, options = {}) => espeak.synthesize(text, { ...options, voice: SIM_PREVIEW_VOICES[options.voice ?? voices[0]!.id] }),
   };
 }
 

@@ -11,6 +11,7 @@ import type { RobotTaskStore } from './robot-task-store.js';
 import type { HotlineStore } from './hotline-store.js';
 import type { ReceiptStore } from './receipt-store.js';
 import type { ConsoleUserStore } from './console-user-store.js';
+import type { CallStatisticsStore } from './call-statistics-store.js';
 
 export type AccessKeyStatus = 'Active' | 'Inactive';
 
@@ -69,7 +70,7 @@ export interface NonceStore {
 
 /** Everything the store offers, plus its lifecycle. */
 export interface Store extends AccountStore, AccessKeyStore, NonceStore, CampaignStore, SimModelStore, ConversationStore, AgentStore, VoiceResourceStore, VirtualNumberStore,
-  VoiceFileStore, CallTaskStore, RobotTaskStore, HotlineStore, ReceiptStore, ConsoleUserStore {
+  VoiceFileStore, CallTaskStore, RobotTaskStore, HotlineStore, ReceiptStore, ConsoleUserStore, CallStatisticsStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Applies pending migrations; idempotent. */
   migrate(): Promise<void>;

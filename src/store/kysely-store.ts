@@ -5,7 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { EndedCallCount, EndedCallRange } from '../ports/call-statistics-store.js';
 import type { Store } from '../ports/store.js';
+import { countEndedCalls } from './call-statistics-queries.js';
 import { migrateToLatest } from './migrate.js';
 import { NonceBatcher } from './nonce-batcher.js';
 import * as nonces from './nonce-queries.js';
@@ -47,5 +49,10 @@ export class KyselyStore extends DialerQueueTables implements Store {
   /** Drops expired nonces; returns how many. */
   purgeExpiredNonces(now: number): Promise<number> {
     return nonces.purgeExpiredNonces(this.db, now);
+  }
+
+  /** The account's ended calls per time bucket and outcome (the console's Overview). */
+  countEndedCalls(accountId: string, range: EndedCallRange): Promise<EndedCallCount[]> {
+    return countEndedCalls(this.db, accountId, range);
   }
 }

@@ -12,6 +12,7 @@ import { callTaskContract } from './store-contract-call-tasks.js';
 import { hotlineContract } from './store-contract-hotline.js';
 import { robotTaskContract } from './store-contract-robot-tasks.js';
 import { consoleUserContract } from './store-contract-console-users.js';
+import { callStatisticsContract } from './store-contract-call-statistics.js';
 import type { Store } from '../../src/ports/store.js';
 import { T0, accessKey, account, useMigratedStore, type FreshStoreFactory } from './store-fixtures.js';
 
@@ -34,6 +35,7 @@ export function storeContract(label: string, openFreshStore: FreshStoreFactory):
     callTaskContract(openFreshStore);
     hotlineContract(openFreshStore);
     consoleUserContract(openFreshStore);
+    callStatisticsContract(openFreshStore);
   });
 }
 

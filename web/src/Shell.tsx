@@ -12,12 +12,22 @@ const TaskDetailPage = lazy(() => import('./pages/TaskDetailPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
 const ComingNextPage = lazy(() => import('./pages/ComingNextPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const VoicePage = lazy(() => import('./pages/voice/VoicePage'));
+const NumbersPage = lazy(() => import('./pages/numbers/NumbersPage'));
+const ReceiptsPage = lazy(() => import('./pages/receipts/ReceiptsPage'));
+const CallDetailPage = lazy(() => import('./pages/call/CallDetailPage'));
+const TaskCreatePage = lazy(() => import('./pages/task-create/TaskCreatePage'));
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
 
 function Page({ route }: { route: string[] }) {
   const [first = 'overview', second] = route;
+  if (first === 'tasks' && (second === 'new' || route[2] === 'import')) return <TaskCreatePage route={route} />;
   if (first === 'tasks' && second) return <TaskDetailPage taskId={second} />;
   if (first === 'tasks') return <TasksPage />;
   if (first === 'keys') return <ApiKeysPage />;
+  if (first === 'calls' && second) return <CallDetailPage callId={second} />;
+  if (first === 'voice' || first === 'numbers' || first === 'receipts') return first === 'voice' ? <VoicePage /> : first === 'numbers' ? <NumbersPage /> : <ReceiptsPage />;
+  if (first === 'overview') return <OverviewPage />;
   const section = SECTIONS.find((s) => s.route === first);
   if (section?.planned) return <ComingNextPage section={section} />;
   return <NotFoundPage />;

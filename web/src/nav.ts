@@ -9,11 +9,7 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
-  {
-    route: 'overview',
-    label: 'nav.overview',
-    planned: { about: 'planned.overview', actions: ['aiccs/QueryAiCallTaskPage', 'waihu/GetCallerIdentity', 'waihu/ListReceiptDeliveries'] },
-  },
+  { route: 'overview', label: 'nav.overview' },
   { route: 'tasks', label: 'nav.tasks' },
   {
     route: 'agents',
@@ -27,39 +23,9 @@ export const SECTIONS: Section[] = [
       ],
     },
   },
-  {
-    route: 'voice',
-    label: 'nav.voice',
-    planned: {
-      about: 'planned.voice',
-      actions: [
-        'waihu/ListTtsTemplates', 'waihu/CreateTtsTemplate', 'waihu/DeleteTtsTemplate', 'waihu/ListVoiceFiles',
-        'waihu/UploadVoiceFile', 'waihu/DeleteVoiceFile', 'aiccs/ListAvailableTts',
-      ],
-    },
-  },
-  {
-    route: 'numbers',
-    label: 'nav.numbers',
-    planned: {
-      about: 'planned.numbers',
-      actions: [
-        'waihu/ListCallerNumbers', 'waihu/AddCallerNumber', 'waihu/RemoveCallerNumber', 'waihu/ListDoNotCallNumbers',
-        'waihu/AddDoNotCallNumbers', 'waihu/RemoveDoNotCallNumbers', 'waihu/AddDirectoryNumbers', 'waihu/RemoveDirectoryNumbers',
-      ],
-    },
-  },
-  {
-    route: 'receipts',
-    label: 'nav.receipts',
-    planned: {
-      about: 'planned.receipts',
-      actions: [
-        'waihu/GetReceiptConfig', 'waihu/SetReceiptConfig', 'waihu/ListReceiptDeliveries', 'waihu/RepushReceipts',
-        'waihu/GetReceiptSecret', 'waihu/ResetReceiptSecret',
-      ],
-    },
-  },
+  { route: 'voice', label: 'nav.voice' },
+  { route: 'numbers', label: 'nav.numbers' },
+  { route: 'receipts', label: 'nav.receipts' },
   { route: 'keys', label: 'nav.keys' },
   {
     route: 'forecast',

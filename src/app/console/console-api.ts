@@ -22,8 +22,14 @@ function fail(c: Context, status: JsonStatus, code: string, message: string, hea
   return c.json({ Code: code, Message: message }, status, headers);
 }
 
-const notSignedIn = (c: Context) => fail(c, 401, 'Console.NotSignedIn', 'Sign in first: there is no session, or it has expired or been signed out.');
+/** The 401 of a request without a live session. */
+export const notSignedIn = (c: Context) => fail(c, 401, 'Console.NotSignedIn', 'Sign in first: there is no session, or it has expired or been signed out.');
 const csrfRejected = (c: Context) => fail(c, 403, 'Console.CsrfRejected', 'The X-CSRF-Token header is missing or does not match this session.');
+
+/** Who the gateway sees acting for a console session: its account, and the user in place of an AccessKeyId. */
+export function consoleIdentity(signedIn: ConsoleSignedIn): { accountId: string; accessKeyId: string } {
+  return { accountId: signedIn.user.accountId, accessKeyId: `console:${signedIn.user.name}` };
+}
 
 function sessionBody(signedIn: ConsoleSignedIn): Record<string, unknown> {
   const { user, session } = signedIn;
@@ -107,8 +113,7 @@ export function addConsoleApi(http: Hono, deps: ConsoleApiDeps): void {
     if (!csrfMatches(c, session.session.csrfToken)) return csrfRejected(c);
     const params = await readJsonObject(c);
     if (params instanceof Response) return params;
-    const identity = { accountId: session.user.accountId, accessKeyId: `console:${session.user.name}` };
-    const res = await gateway.invoke(identity, c.req.param('product') ?? '', c.req.param('action') ?? '', params);
+    const res = await gateway.invoke(consoleIdentity(session), c.req.param('product') ?? '', c.req.param('action') ?? '', params);
     return c.body(res.body, res.status as JsonStatus, res.headers);
   }));
 

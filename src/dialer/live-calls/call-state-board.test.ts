@@ -68,3 +68,22 @@ test('a dial the carrier refuses leaves the board at once', async () => {
   await assert.rejects(carrier.originate(request, recordCall().listener), /no line/);
   assert.equal(board.phaseOf('acct-1', request.callId), 'Idle');
 });
+
+test('liveCalls counts an account\'s ringing and answered calls until they are released', async () => {
+  const setup = simOnVirtualClock();
+  const board = new CallStateBoard(setup.clock);
+  const carrier = board.track(setup.sim);
+  const ringing = recordCall();
+  await carrier.originate(dial('13800000002'), ringing.listener);
+  const talking = recordCall(listenForever);
+  await carrier.originate(dial('13800000015'), talking.listener);
+  assert.deepEqual(board.liveCalls('acct-1'), { calling: 2, talking: 0 });
+  assert.deepEqual(board.liveCalls('someone-else'), { calling: 0, talking: 0 });
+  await setup.clock.runUntil(() => talking.session !== undefined);
+  assert.deepEqual(board.liveCalls('acct-1'), { calling: 1, talking: 1 });
+  await setup.clock.runUntil(() => ringing.outcome !== undefined);
+  assert.deepEqual(board.liveCalls('acct-1'), { calling: 0, talking: 1 });
+  await talking.session!.hangup();
+  await setup.clock.runUntil(() => talking.outcome !== undefined);
+  assert.deepEqual(board.liveCalls('acct-1'), { calling: 0, talking: 0 });
+});

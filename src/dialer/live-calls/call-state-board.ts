@@ -29,9 +29,17 @@ export interface CallStateReader {
   phaseOf(accountId: string, callId: string): CallPhase | undefined;
 }
 
+/** An account's calls on the board that are not released yet: dialed and ringing, or answered (talking or terminating). */
+export interface LiveCallCounts {
+  calling: number;
+  talking: number;
+}
+
 /** The board; `track` wraps the carrier whose calls it follows. */
 export class CallStateBoard implements CallStateReader {
   private readonly entries = new Map<string, Entry>();
+  /** Unreleased calls per account, kept as the phases change so a count costs nothing however many calls are live. */
+  private readonly live = new Map<string, LiveCallCounts>();
   /** Released calls in release order, so forgetting the old ones is a walk from the front. */
   private released: string[] = [];
   /** How many of `released` are already forgotten. */
@@ -50,6 +58,12 @@ export class CallStateBoard implements CallStateReader {
     return entry && entry.accountId === accountId ? entry.phase : undefined;
   }
 
+  /** The account's calls in progress in this process (the console's Overview). */
+  liveCalls(accountId: string): LiveCallCounts {
+    const counts = this.live.get(accountId);
+    return counts ? { ...counts } : { calling: 0, talking: 0 };
+  }
+
   /** Our side asked a live, answered call to end once its prompt is over (HangupOperate without ImmediateHangup). */
   terminating(callId: string): void {
     const entry = this.entries.get(callId);
@@ -60,9 +74,15 @@ export class CallStateBoard implements CallStateReader {
     this.forgetOld();
     const entry: Entry = { accountId: request.accountId, phase: 'Calling' };
     this.entries.set(request.callId, entry);
+    this.countsOf(request.accountId).calling++;
     const watched: CallListener = {
       ringing: (at) => listener.ringing(at),
       answered: (session: CallSession, at: number) => {
+        if (entry.phase === 'Calling') {
+          const counts = this.countsOf(entry.accountId);
+          counts.calling--;
+          counts.talking++;
+        }
         entry.phase = 'Talking';
         return listener.answered(session, at);
       },
@@ -82,9 +102,19 @@ export class CallStateBoard implements CallStateReader {
 
   private release(callId: string, entry: Entry): void {
     if (entry.releasedAt !== undefined) return;
+    const counts = this.countsOf(entry.accountId);
+    if (entry.phase === 'Calling') counts.calling--;
+    else counts.talking--;
+    if (counts.calling === 0 && counts.talking === 0) this.live.delete(entry.accountId);
     entry.phase = 'Idle';
     entry.releasedAt = this.clock.now();
     this.released.push(callId);
+  }
+
+  private countsOf(accountId: string): LiveCallCounts {
+    let counts = this.live.get(accountId);
+    if (!counts) this.live.set(accountId, (counts = { calling: 0, talking: 0 }));
+    return counts;
   }
 
   private forgetOld(): void {

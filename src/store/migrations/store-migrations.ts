@@ -16,6 +16,7 @@ import * as hotline from './0013-hotline.js';
 import * as receipts from './0014-receipts.js';
 import * as accountOperators from './0015-account-operators.js';
 import * as consoleUsers from './0016-console-users.js';
+import * as callStatistics from './0017-call-statistics.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const storeMigrations: Readonly<Record<string, Migration>> = Object.freeze({
@@ -35,4 +36,5 @@ export const storeMigrations: Readonly<Record<string, Migration>> = Object.freez
   '0014-receipts': receipts,
   '0015-account-operators': accountOperators,
   '0016-console-users': consoleUsers,
+  '0017-call-statistics': callStatistics,
 });

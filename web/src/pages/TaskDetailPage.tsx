@@ -130,6 +130,7 @@ export default function TaskDetailPage({ taskId }: { taskId: string }) {
             <Button variant="danger" busy={acting === 'stop'} disabled={status === undefined || !canStop(status) || acting !== null} onClick={() => run('stop')}>
               {t('task.stop')}
             </Button>
+            <a className="btn" style={{ textDecoration: 'none' }} href={href(`/tasks/${encodeURIComponent(taskId)}/import`)}>{t('tc.importNumbers')}</a>
             <Button onClick={load.reload} disabled={load.state === 'loading'}>{t('common.refresh')}</Button>
             <span role="status" className="notice-inline">{notice}</span>
           </div>

@@ -52,6 +52,9 @@ export default function TasksPage() {
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('tasks.title')}</h1>
+      <div className="toolbar">
+        <a className="btn btn-primary" style={{ textDecoration: 'none' }} href={href('/tasks/new')}>{t('tc.newTask')}</a>
+      </div>
       <form className="filters" onSubmit={apply} role="search" aria-label={t('tasks.filters')}>
         <Field label={t('tasks.filter.name')}>
           {(ids) => <input {...ids} type="search" value={draft.TaskName} onChange={(e) => setDraft({ ...draft, TaskName: e.target.value })} />}

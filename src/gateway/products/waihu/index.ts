@@ -17,6 +17,10 @@ import { hotlineActions } from './hotline.js';
 import type { HotlineServices } from '../../../core/hotline/hotline-services.js';
 import type { ReceiptService } from '../../../core/receipts/receipt-service.js';
 import { receiptActions } from './receipts.js';
+import type { CallStatistics } from '../../../core/calls/call-statistics.js';
+import { callStatisticsActions } from './call-statistics.js';
+import type { SpeechSynthesizer } from '../../../ports/speech.js';
+import { ttsPreviewAction } from './tts-preview.js';
 
 /** The services waihu's actions need. */
 export interface WaihuServices {
@@ -34,6 +38,10 @@ export interface WaihuServices {
   timeZone: string;
   /** Links delivered in recording receipts. */
   recordingUrls: RecordingUrls;
+  /** Speaks PreviewTts's text in the voices ListAvailableTts lists. */
+  speechPreview: SpeechSynthesizer;
+  /** Calls in progress and ended calls per time bucket (the console's Overview). */
+  callStatistics: CallStatistics;
 }
 
 /** Handlers of the waihu product. */
@@ -48,7 +56,9 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...robotActions(services.agents),
     ...voiceResourceActions(services.voiceResources),
     ...voiceFileActions(services.voiceResources.voiceFiles),
+    ttsPreviewAction(services.speechPreview),
     ...hotlineActions(services.hotline, (id) => services.accessKeys.isOperator(id)),
     ...receiptActions(services.receipts, services.timeZone, services.recordingUrls),
+    ...callStatisticsActions(services.callStatistics),
   ];
 }
