@@ -29,10 +29,12 @@ export interface RunningServer {
 }
 
 /** The Hono app for everything but the RPC endpoint: /health, recordings, the console's JSON API and its pages. */
-export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock' | 'consoleUsers' | 'config' | 'logger'>): Hono {
+export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock' | 'consoleUsers' | 'config' | 'logger'>, onStop: (() => void)[] = []): Hono {
   const http = new Hono();
   http.get('/health', (c) => c.json({ status: 'ok' }));
-  addConsoleEvents(http, { consoleUsers: app.consoleUsers, gateway: app.gateway });
+  const events = addConsoleEvents(http, { consoleUsers: app.consoleUsers, gateway: app.gateway });
+  // Long-lived streams end when the server stops, so they do not hold the graceful stop back.
+  onStop.push(() => events.close());
   addConsoleApi(http, { consoleUsers: app.consoleUsers, gateway: app.gateway, maxBodyBytes: app.config.maxBodyBytes, onUnexpectedError: (err) => app.logger.error({ err }, 'console API failure') });
   addRecordingRoute(http, { ...app.recordings, clock: app.clock, gateway: app.gateway });
   addConsoleStatic(http, CONSOLE_DIR);
@@ -47,7 +49,8 @@ export function buildHttpApp(app: Pick<App, 'gateway' | 'recordings' | 'clock' |
 
 /** Starts listening on the configured host and port (port 0 picks a free one). */
 export async function startHttpServer(app: App): Promise<RunningServer> {
-  const others = getRequestListener(buildHttpApp(app).fetch);
+  const onStop: (() => void)[] = [];
+  const others = getRequestListener(buildHttpApp(app, onStop).fetch);
   const { gateway, config } = app;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -63,7 +66,10 @@ export async function startHttpServer(app: App): Promise<RunningServer> {
   return {
     port,
     url,
-    stop: () => stopGracefully(server, app.config.shutdownTimeoutMs),
+    stop: () => {
+      for (const stop of onStop) stop();
+      return stopGracefully(server, app.config.shutdownTimeoutMs);
+    },
   };
 }
 

@@ -116,3 +116,18 @@ test('signing out ends the stream with `signedout`', async () => {
   for await (const event of stream) rest.push(event);
   assert.deepEqual(rest.map((e) => e.event), ['signedout']);
 });
+
+test('stopping the server ends an open stream at once instead of waiting out the shutdown timeout', async () => {
+  const own = await startTestServer({ config: { shutdownTimeoutMs: 10_000 } });
+  const credentials = own.key as FirstStartCredentials;
+  const login = await fetch(`${own.url}/console/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: credentials.ConsoleUser, password: credentials.ConsolePassword }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const stream = events(await fetch(`${own.url}/console/api/events`, { headers: { cookie } }));
+  assert.equal((await take(stream, 1))[0]!.event, 'stats');
+  const started = Date.now();
+  await own.stop();
+  assert.ok(Date.now() - started < 5000, `stopped in ${Date.now() - started} ms`);
+  assert.deepEqual(await take(stream, 5), [], 'the stream ended');
+});

@@ -3,7 +3,8 @@
  * GetCallStatistics for the session every two seconds and sends each answer as `event: stats` (an error answer as
  * `event: failure`, with the same JSON body the action route would give). The stream checks the session on every
  * tick, so signing out (or the session expiring) ends it; it also ends when the browser goes away. EventSource cannot
- * send headers, so there is no CSRF token here: the stream only reads, and the cookie is SameSite=Strict.
+ * send headers, so there is no CSRF token here: the stream only reads, and the cookie is SameSite=Strict. When the
+ * server stops, every open stream ends at once (close()), so a console left open does not hold the shutdown back.
  */
 import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
@@ -29,8 +30,10 @@ const FORWARDED = ['Minutes', 'BucketSeconds'] as const;
  * Adds GET /console/api/events. Register it before addConsoleApi: that one ends with a catch-all 404 for the
  * /console/api paths it does not know.
  */
-export function addConsoleEvents(http: Hono, deps: ConsoleEventsDeps): void {
+export function addConsoleEvents(http: Hono, deps: ConsoleEventsDeps): { close(): void } {
   const intervalMs = deps.intervalMs ?? EVENTS_INTERVAL_MS;
+  const open = new Set<() => void>();
+  let closing = false;
   http.get('/console/api/events', async (c: Context) => {
     const token = sessionToken(c);
     if (!(await deps.consoleUsers.resume(token))) return notSignedIn(c);
@@ -41,17 +44,22 @@ export function addConsoleEvents(http: Hono, deps: ConsoleEventsDeps): void {
     }
     return streamSSE(c, async (stream) => {
       let wake: (() => void) | undefined;
-      stream.onAbort(() => wake?.());
+      const end = () => wake?.();
+      open.add(end);
+      stream.onAbort(() => {
+        open.delete(end);
+        end();
+      });
       // Tells a reconnecting EventSource to wait one interval rather than its default of about three seconds.
       let retry: number | undefined = intervalMs;
-      for (let n = 1; !stream.aborted; n++) {
+      for (let n = 1; !stream.aborted && !closing; n++) {
         const session = await deps.consoleUsers.resume(token);
         if (!session) {
           await stream.writeSSE({ event: 'signedout', data: '{"Code":"Console.NotSignedIn"}' });
           return;
         }
         const res = await deps.gateway.invoke(consoleIdentity(session), 'waihu', 'GetCallStatistics', params);
-        if (stream.aborted) return;
+        if (stream.aborted || closing) return;
         await stream.writeSSE({ event: res.status === 200 ? 'stats' : 'failure', data: res.body, id: String(n), ...(retry !== undefined ? { retry } : {}) });
         retry = undefined;
         // A failure that no later tick can fix (bad parameters) ends the stream instead of repeating itself.
@@ -66,4 +74,10 @@ export function addConsoleEvents(http: Hono, deps: ConsoleEventsDeps): void {
       }
     });
   });
+  return {
+    close() {
+      closing = true;
+      for (const end of open) end();
+    },
+  };
 }
