@@ -8,6 +8,8 @@ import { ConsoleUsers } from '../core/accounts/console-users.js';
 import { KeyCache } from '../core/accounts/key-cache.js';
 import { SecretBox } from '../core/accounts/secret-box.js';
 import { AgentRegistry } from '../core/agents/agent-registry.js';
+import { AgentTestCalls } from '../core/agents/test-calls.js';
+import { testCallPlanner } from '../flows/test-call-planner.js';
 import { RegistryAgentNames } from '../core/campaigns/agent-names.js';
 import { CampaignService } from '../core/campaigns/campaign-service.js';
 import { IdGenerator } from '../core/ids.js';
@@ -16,6 +18,8 @@ import type { EncryptionType } from '../core/numbers/encryption-type.js';
 import { NumberDirectory } from '../core/numbers/number-directory.js';
 import { blobRecordingArchive } from '../core/recordings/call-recording.js';
 import { linkSigningKey, RecordingLinks } from '../core/recordings/recording-links.js';
+import { EspeakSynthesizer } from '../providers/tts/espeak-synthesizer.js';
+import { simulatedRecordingRenderer, type MissingRecording } from './simulated-recordings.js';
 import { createHotlineServices, type HotlineServices } from '../core/hotline/hotline-services.js';
 import { LogVerificationSender, WebhookVerificationSender } from '../providers/hooks/hotline-code-senders.js';
 import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
@@ -39,6 +43,7 @@ import { createInteractiveCallServices } from './interactive-call-services.js';
 import { createLogger } from './logger.js';
 import { createReceiptServices, type ReceiptServices } from './receipt-services.js';
 import { loadMasterKey } from './master-key.js';
+import { runSimulationInWorker } from './simulation-worker.js';
 
 /** A running waihu instance, without its HTTP listener. */
 export interface App {
@@ -67,7 +72,7 @@ export interface App {
   /** Receipt subscriptions (asked by the dialer), pull and log use cases, and the push dispatcher (running). */
   readonly receipts: ReceiptServices;
   /** Recordings' blob store and the signed links that serve them. */
-  readonly recordings: { readonly blobs: BlobStore; readonly links: RecordingLinks };
+  readonly recordings: { readonly blobs: BlobStore; readonly links: RecordingLinks; renderMissing(key: string): Promise<MissingRecording> };
   /** Stops timers and closes the store. */
   close(): Promise<void>;
 }
@@ -118,9 +123,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const handlers = buildHandlers({
     hotline, accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine, receipts: receipts.service,
     speech: calls.speech,
+    runForecast: runSimulationInWorker,
     speechPreview: calls.synthesizer,
     recordingUrls,
     callStatistics: new CallStatistics({ store, live: calls.callStates, clock }),
+    agentTestCalls: new AgentTestCalls({ plan: testCallPlanner({ planner: calls.planner, agents, clock }), clock }),
     thirdswaicall: { calls: calls.calls, clock, timeZone: config.timeZone, recordingUrls },
     dyvms: { store, clock, ids, dataDir: config.dataDir, secrets },
     dyvmsCalls: { singleCalls: calls.singleCalls, templates: voiceResources.ttsTemplates, callerNumbers: voiceResources.callerNumbers, calleeLog: store, calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, clock },
@@ -144,7 +151,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   purge.unref();
   return {
     config, store, accessKeys, consoleUsers, agents, voiceResources, catalog, gateway, logger, clock, ids, secrets, hotline, receipts,
-    recordings: { blobs: media.blobs, links: recordingLinks },
+    recordings: {
+      blobs: media.blobs, links: recordingLinks,
+      // Simulated calls name a recording that is spoken from the transcript only when someone downloads it.
+      renderMissing: simulatedRecordingRenderer({ dialogs: store, blobs: media.blobs, synthesizer: new EspeakSynthesizer(), timeScale: config.simTimeScale }),
+    },
     builtActions: new Set(handlers.keys()),
     calls,
     close: async () => {

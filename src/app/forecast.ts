@@ -19,6 +19,15 @@ export interface Forecast {
   achievedCps: number;
   taskCps: number;
   busiestHour: { hour: string; dials: number } | null;
+  /** Dials and answers in each local hour from the start hour to the end hour, empty hours included, for charts. */
+  hourly: ForecastHour[];
+}
+
+/** One local hour of the virtual clock: `hour` as `YYYY-MM-DD HH:00` in the task's time zone. */
+export interface ForecastHour {
+  hour: string;
+  dials: number;
+  answered: number;
 }
 
 /** Inputs of summarise. */
@@ -28,6 +37,8 @@ export interface ForecastInput {
   completed: boolean;
   /** When each dial reached the carrier (its ledger's `at`); only the times, so a million dials cost 8 MB. */
   dialTimes: readonly number[];
+  /** When each answered call was answered; the hourly series counts none when absent. */
+  answerTimes?: readonly number[];
   results: readonly (CallResult | null)[];
   timeZone: string;
   taskCps: number;
@@ -50,7 +61,30 @@ export function summarise(input: ForecastInput): Forecast {
     achievedCps: dialingRate(input.dialTimes),
     taskCps: input.taskCps,
     busiestHour: busiestHour(input.dialTimes, input.timeZone),
+    hourly: hourlySeries(input),
   };
+}
+
+/** Minutes, seconds and milliseconds past the local hour at `at`, so buckets start on the zone's whole hours. */
+function pastLocalHourMs(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, minute: 'numeric', second: 'numeric' }).formatToParts(at);
+  const read = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return (read('minute') * 60 + read('second')) * 1000 + (((at % 1000) + 1000) % 1000);
+}
+
+/**
+ * Buckets of one real hour each, starting at the local hour the run started in: a chart of a multi-day campaign
+ * shows the nights it waited through as empty hours rather than squeezing them out.
+ */
+function hourlySeries(input: ForecastInput): ForecastHour[] {
+  const origin = input.startAt - pastLocalHourMs(input.startAt, input.timeZone);
+  const count = Math.floor((input.endAt - origin) / 3_600_000) + 1;
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone: input.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const series: ForecastHour[] = Array.from({ length: count }, (_, i) => ({ hour: `${format.format(origin + i * 3_600_000)}:00`, dials: 0, answered: 0 }));
+  const bucket = (at: number) => series[Math.min(count - 1, Math.max(0, Math.floor((at - origin) / 3_600_000)))]!;
+  for (const at of input.dialTimes) bucket(at).dials++;
+  for (const at of input.answerTimes ?? []) bucket(at).answered++;
+  return series;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { GatewayRequest } from '../gateway/request.js';
 import type { Clock } from '../ports/clock.js';
 import type { BlobStore } from '../ports/blob-store.js';
 import { RECORDINGS_PATH, type LinkRefusal, type RecordingLinks } from '../core/recordings/recording-links.js';
+import type { MissingRecording } from './simulated-recordings.js';
 
 /** What the route reads with. */
 export interface RecordingRouteDeps {
@@ -19,6 +20,11 @@ export interface RecordingRouteDeps {
   clock: Clock;
   /** Formats refusals as every other error of the server is formatted. */
   gateway: Pick<Gateway, 'reject'>;
+  /**
+   * Asked when a validly linked file is missing: a simulated call's recording is made on first download
+   * (simulated-recordings.ts). Undefined: nothing to make, the file is gone.
+   */
+  renderMissing?(key: string): Promise<MissingRecording>;
 }
 
 const REFUSALS: Record<LinkRefusal, GatewayError> = {
@@ -39,7 +45,12 @@ export function addRecordingRoute(http: Hono, deps: RecordingRouteDeps): void {
     const checked = deps.links.check(url.pathname, url.searchParams, deps.clock.now());
     if ('refused' in checked) return reject(REFUSALS[checked.refused]);
     // Blob stores hand out bytes over plain ArrayBuffers (file reads), never shared memory.
-    const bytes = (await deps.blobs.get(checked.key)) as Uint8Array<ArrayBuffer> | undefined;
+    let bytes = (await deps.blobs.get(checked.key)) as Uint8Array<ArrayBuffer> | undefined;
+    if (!bytes && deps.renderMissing) {
+      const made = await deps.renderMissing(checked.key);
+      if (made && 'unavailable' in made) return reject(new GatewayError('NoSuchKey', 404, made.unavailable));
+      bytes = made?.bytes as Uint8Array<ArrayBuffer> | undefined;
+    }
     if (!bytes) return reject(new GatewayError('NoSuchKey', 404, 'The recording no longer exists.'));
     const headers: Record<string, string> = { 'content-type': 'audio/wav', 'accept-ranges': 'bytes', 'cache-control': 'private, no-store' };
     const range = byteRange(c.req.header('range'), bytes.byteLength);

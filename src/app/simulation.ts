@@ -15,6 +15,7 @@ import { DEFAULT_CALLEE_FREQUENCY_RULES } from '../dialer/policies/index.js';
 import { runOpeningLine } from '../flows/opening-line.js';
 import { VirtualClock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
+import type { Telephony } from '../ports/telephony.js';
 import { staticModelSource } from '../providers/telephony/sim/sim-model.js';
 import { SimTelephony } from '../providers/telephony/sim/sim-telephony.js';
 import { openStore } from '../store/open-store.js';
@@ -58,11 +59,12 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     await store.insertTask(task);
     const total = await importRows(store, ids, task.id, input);
     const dialTimes: number[] = [];
+    const answerTimes: number[] = [];
     const models = input.model === undefined ? undefined : staticModelSource({ [ACCOUNT]: input.model });
     const errors: unknown[] = [];
     const dialer = new Dialer({
       store, clock, ids,
-      telephony: new SimTelephony({ clock, ledger: { record: (e) => void dialTimes.push(e.at) }, models, timeScale: 1, seed: input.seed }),
+      telephony: noteAnswers(new SimTelephony({ clock, ledger: { record: (e) => void dialTimes.push(e.at) }, models, timeScale: 1, seed: input.seed }), answerTimes),
       resolveNumber: async (_a, number) => ({ ok: true, plain: number }),
       flowFor: () => (session) => runOpeningLine(session, { template: '您好${name}，这里是语音通知。' }).then(() => undefined),
       calleeLimits: DEFAULT_CALLEE_FREQUENCY_RULES, cappedDelayMs: 60_000, onError: (err) => errors.push(err),
@@ -80,11 +82,25 @@ export async function runSimulation(input: SimulationInput): Promise<Forecast> {
     await loop;
     if (errors.length > 0) throw new Error(`the engine reported ${errors.length} error(s); first: ${String(errors[0])}`);
     const results = await finalResults(store, task.id);
-    return summarise({ startAt: input.startAt, endAt: clock.now(), completed, dialTimes, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
+    return summarise({ startAt: input.startAt, endAt: clock.now(), completed, dialTimes, answerTimes, results, timeZone: settings.timeZone, taskCps: settings.taskCps });
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The carrier, with every answer's time noted on the way to the engine (the forecast's hourly series). */
+function noteAnswers(carrier: Telephony, answerTimes: number[]): Telephony {
+  return {
+    originate: (request, listener) => carrier.originate(request, {
+      ringing: (at) => listener.ringing(at),
+      answered: (session, at) => {
+        answerTimes.push(at);
+        return listener.answered(session, at);
+      },
+      ended: (outcome) => listener.ended(outcome),
+    }),
+  };
 }
 
 /** Imports the rows in batches of 1000 (one ImportTaskNumberDatas each); returns how many there were. */

@@ -74,7 +74,7 @@ function simProvider(config: Config, deps: TelephonyProviderDeps): TelephonyProv
   const models = new StoredSimModels(deps.store, deps.clock);
   // Simulated callees answer as personas chosen per number; the chat model plays them when one is configured.
   const personas = new PersonaCatalog({ seed: config.simSeed, ...(deps.llm ? { llm: deps.llm } : {}) });
-  const telephony = new SimTelephony({ clock: deps.clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor });
+  const telephony = new SimTelephony({ clock: deps.clock, ledger, models, timeScale: config.simTimeScale, seed: config.simSeed, callees: personas.calleeFor, recordings: config.simRecordings });
   return {
     telephony, voices: simVoices, synthesizer: simPreviewSynthesizer(), description: 'the simulated carrier',
     start: () => Promise.resolve(),

@@ -50,6 +50,11 @@ export const configSchema = z.object({
   /** Run the campaign dialer in this process (turn off on API-only nodes sharing a PostgreSQL). */
   dialer: bool.default(true),
   simTimeScale: z.coerce.number().finite().min(0).default(1),
+  /**
+   * Give answered simulated calls a recording, rendered from the transcript with espeak-ng the first time it is
+   * downloaded (docs/recordings.md).
+   */
+  simRecordings: bool.default(true),
   simSeed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(20_260_101),
   /** Calls in flight per account in this dialer process; unset: no cap beyond each task's Concurrency. */
   accountConcurrency: z.coerce.number().int().min(1).optional(),

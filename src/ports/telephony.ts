@@ -45,7 +45,10 @@ export interface CallOutcome {
   hangupBy: HangupBy;
   /** The number the call was handed to, when the flow transferred it. */
   transferredTo?: string;
-  /** Both legs of the answered call, when the carrier records (the SIP carrier does; the simulator has no audio). */
+  /**
+   * Both legs of the answered call, when the carrier records: the SIP carrier's file, or the simulator's reference to a
+   * file rendered from the transcript when first downloaded (`simulated`).
+   */
   recording?: CallRecordingRef;
 }
 

@@ -175,7 +175,7 @@ describe('SipTelephony against sipp', { skip, timeout: 120_000 }, () => {
     }, { extraArgs: ['-rtp_echo'], recordings: archive });
     const recording = record.outcome.recording;
     assert.ok(recording, 'the outcome names the recording');
-    assert.match(recording.key, /^recordings\/acc\/\d{4}-\d{2}-\d{2}\/1_1\.wav$/);
+    assert.match(recording.key, /^recordings\/acc\/\d{4}-\d{2}-\d{2}\/1-1\.wav$/);
     const wav = await archive.blobs.get(recording.key);
     assert.ok(wav, 'the archive holds the file');
     assert.equal(recording.bytes, wav.byteLength);

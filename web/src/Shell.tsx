@@ -10,14 +10,16 @@ import { Button, Spinner } from './ui';
 const TasksPage = lazy(() => import('./pages/TasksPage'));
 const TaskDetailPage = lazy(() => import('./pages/TaskDetailPage'));
 const ApiKeysPage = lazy(() => import('./pages/ApiKeysPage'));
-const ComingNextPage = lazy(() => import('./pages/ComingNextPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const VoicePage = lazy(() => import('./pages/voice/VoicePage'));
 const NumbersPage = lazy(() => import('./pages/numbers/NumbersPage'));
 const ReceiptsPage = lazy(() => import('./pages/receipts/ReceiptsPage'));
 const CallDetailPage = lazy(() => import('./pages/call/CallDetailPage'));
+const ByDetailRedirect = lazy(() => import('./pages/call/ByDetailRedirect'));
 const TaskCreatePage = lazy(() => import('./pages/task-create/TaskCreatePage'));
 const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
+const AgentsPage = lazy(() => import('./pages/agents/AgentsPage'));
+const ForecastPage = lazy(() => import('./pages/forecast/ForecastPage'));
 
 function Page({ route }: { route: string[] }) {
   const [first = 'overview', second] = route;
@@ -25,11 +27,12 @@ function Page({ route }: { route: string[] }) {
   if (first === 'tasks' && second) return <TaskDetailPage taskId={second} />;
   if (first === 'tasks') return <TasksPage />;
   if (first === 'keys') return <ApiKeysPage />;
+  if (first === 'calls' && second === 'by-detail') return <ByDetailRedirect taskId={route[2] ?? ''} detailId={route[3] ?? ''} />;
   if (first === 'calls' && second) return <CallDetailPage callId={second} />;
   if (first === 'voice' || first === 'numbers' || first === 'receipts') return first === 'voice' ? <VoicePage /> : first === 'numbers' ? <NumbersPage /> : <ReceiptsPage />;
   if (first === 'overview') return <OverviewPage />;
-  const section = SECTIONS.find((s) => s.route === first);
-  if (section?.planned) return <ComingNextPage section={section} />;
+  if (first === 'agents') return <AgentsPage route={route} />;
+  if (first === 'forecast') return <ForecastPage />;
   return <NotFoundPage />;
 }
 

@@ -41,7 +41,7 @@ test('a draft streams its chunks in order, releases each once written, and keep 
   draft.write(new Uint8Array([3, 4]), () => released.push(1));
   draft.end(new Uint8Array([1, 2]));
   const ref = await draft.keep(20);
-  assert.deepEqual(ref, { key: 'recordings/1001/2026-11-26/12_34.wav', durationMs: 20, bytes: 4 });
+  assert.deepEqual(ref, { key: 'recordings/1001/2026-11-26/12-34.wav', durationMs: 20, bytes: 4 });
   assert.deepEqual(kept.get(ref.key), new Uint8Array([1, 2, 3, 4]));
   assert.deepEqual(released, [0, 1]);
 });
@@ -55,6 +55,6 @@ test('a failed write fails keep with its error, drops the file and still release
   draft.end(new Uint8Array([1, 2]));
   await assert.rejects(draft.keep(20), /disk full/);
   assert.equal(kept.size, 0);
-  assert.deepEqual(aborted, ['recordings/1001/2026-11-26/12_35.wav']);
+  assert.deepEqual(aborted, ['recordings/1001/2026-11-26/12-35.wav']);
   assert.deepEqual(released, [0, 1]);
 });

@@ -11,22 +11,38 @@ export interface CallRecordingRef {
   key: string;
   /** Length of the audio, ms. */
   durationMs: number;
-  /** Size of the file, bytes. */
+  /** Size of the file, bytes (0 for a simulated recording not rendered yet). */
   bytes: number;
+  /**
+   * The simulated carrier's mark: no audio was ever captured; the file is rendered from the dialog's turns the first
+   * time someone downloads it (app/simulated-recordings.ts), so a campaign nobody listens to synthesizes nothing.
+   */
+  simulated?: true;
 }
 
 /** Where recordings live in the blob store: everything under this prefix is a recording. */
 export const RECORDINGS_PREFIX = 'recordings';
 
 /**
- * The blob key of a call's recording: `recordings/<account>/<yyyy-mm-dd>/<call id>.wav`, with every character a
- * blob key may not hold (the `^` of call ids, say) written as `_`. The day (UTC) keeps directories small and makes
- * retention a matter of removing old days.
+ * The blob key of a call's recording: `recordings/<account>/<yyyy-mm-dd>/<call id>.wav`. The `^` of call ids becomes
+ * `-` and every other character a blob key may not hold becomes `_`, so the platform's own `<digits>^<digits>` ids
+ * can be read back from a key (callIdOfRecordingKey). The day (UTC) keeps directories small and makes retention a
+ * matter of removing old days.
  */
 export function recordingKey(accountId: string, callId: string, at: number): string {
-  const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const safe = (part: string) => part.replace(/\^/g, '-').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
   const day = new Date(at).toISOString().slice(0, 10);
   return `${RECORDINGS_PREFIX}/${safe(accountId)}/${day}/${safe(callId)}.wav`;
+}
+
+/**
+ * The account and call a recording key was made for, when the call id had the platform's `<digits>^<digits>` form
+ * and the account id needed no replacement; undefined for any other key (it then names no call we can look up).
+ */
+export function callIdOfRecordingKey(key: string): { accountId: string; callId: string } | undefined {
+  const match = /^recordings\/([A-Za-z0-9][A-Za-z0-9._-]*)\/\d{4}-\d{2}-\d{2}\/(\d+)-(\d+)\.wav$/.exec(key);
+  if (!match || match[1]!.startsWith('.')) return undefined;
+  return { accountId: match[1]!, callId: `${match[2]!}^${match[3]!}` };
 }
 
 /**

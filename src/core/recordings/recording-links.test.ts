@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { linkSigningKey, RecordingLinks } from './recording-links.js';
-import { recordingKey } from './call-recording.js';
+import { callIdOfRecordingKey, recordingKey } from './call-recording.js';
 
 const T0 = Date.UTC(2026, 10, 26, 3, 0, 0);
 const links = new RecordingLinks(linkSigningKey(Buffer.alloc(32, 7)), 'https://calls.example.com/', 3_600_000);
@@ -13,13 +13,23 @@ function parts(url: string): { path: string; query: URLSearchParams } {
 }
 
 test('a recording key names the account, the UTC day and the call, with characters keys may not hold replaced', () => {
-  assert.equal(KEY, 'recordings/1001/2026-11-26/123_456.wav');
+  assert.equal(KEY, 'recordings/1001/2026-11-26/123-456.wav');
   assert.equal(recordingKey('../x', '.hidden', T0), 'recordings/__x/2026-11-26/_hidden.wav');
+  assert.equal(recordingKey('1001', 'a b^c', T0), 'recordings/1001/2026-11-26/a_b-c.wav');
+});
+
+test('the call of a key is found again for the platform\'s n^n call ids, and for no other key', () => {
+  assert.deepEqual(callIdOfRecordingKey(KEY), { accountId: '1001', callId: '123^456' });
+  assert.deepEqual(callIdOfRecordingKey(recordingKey('acc_1', '9^0', T0)), { accountId: 'acc_1', callId: '9^0' });
+  assert.equal(callIdOfRecordingKey(recordingKey('1001', 'a b^c', T0)), undefined);
+  assert.equal(callIdOfRecordingKey('recordings/1001/2026-11-26/123-456.mp3'), undefined);
+  assert.equal(callIdOfRecordingKey('voice-files/1001/2026-11-26/123-456.wav'), undefined);
+  assert.equal(callIdOfRecordingKey('recordings/1001/x/2026-11-26/123-456.wav'), undefined);
 });
 
 test('a link opens its own recording until it expires, and then is refused as expired', () => {
   const url = links.link(KEY, T0);
-  assert.match(url, /^https:\/\/calls\.example\.com\/recordings\/1001\/2026-11-26\/123_456\.wav\?Expires=\d+&Signature=[\w-]+$/);
+  assert.match(url, /^https:\/\/calls\.example\.com\/recordings\/1001\/2026-11-26\/123-456\.wav\?Expires=\d+&Signature=[\w-]+$/);
   const { path, query } = parts(url);
   assert.deepEqual(links.check(path, query, T0 + 3_599_000), { key: KEY });
   assert.deepEqual(links.check(path, query, T0 + 3_601_000), { refused: 'expired' });
@@ -43,7 +53,7 @@ test('paths outside recordings, without parameters or naming no WAV are malforme
   const { query } = parts(links.link(KEY, T0));
   assert.deepEqual(links.check('/voice-files/1001/a.wav', query, T0), { refused: 'malformed' });
   assert.deepEqual(links.check('/recordings/1001/../../waihu.db', query, T0), { refused: 'malformed' });
-  assert.deepEqual(links.check('/recordings/1001/2026-11-26/123_456.wav', new URLSearchParams(), T0), { refused: 'malformed' });
+  assert.deepEqual(links.check('/recordings/1001/2026-11-26/123-456.wav', new URLSearchParams(), T0), { refused: 'malformed' });
   assert.deepEqual(links.check('/recordings/1001/2026-11-26/notes.txt', query, T0), { refused: 'malformed' });
 });
 

@@ -2,6 +2,10 @@
  * The messages of the console's areas, each in a file pair of its own (`<area>.zh.ts` defines the keys,
  * `<area>.en.ts` translates them all), merged here with the shell's (zh.ts, en.ts). One line per area in each object.
  */
+import { agentsEn } from './agents.en';
+import { agentsZh } from './agents.zh';
+import { forecastEn } from './forecast.en';
+import { forecastZh } from './forecast.zh';
 import { callEn } from './call.en';
 import { callZh } from './call.zh';
 import { overviewEn } from './overview.en';
@@ -10,6 +14,8 @@ import { numbersEn } from './numbers.en';
 import { numbersZh } from './numbers.zh';
 import { receiptsEn } from './receipts.en';
 import { receiptsZh } from './receipts.zh';
+import { recipientsEn } from './recipients.en';
+import { recipientsZh } from './recipients.zh';
 import { taskCreateEn } from './taskCreate.en';
 import { taskCreateZh } from './taskCreate.zh';
 import { voiceEn } from './voice.en';
@@ -20,6 +26,9 @@ export const zhAreas = {
   ...callZh,
   ...overviewZh,
   ...taskCreateZh,
+  ...recipientsZh,
+  ...agentsZh,
+  ...forecastZh,
 } as const;
 
 export const enAreas: Record<keyof typeof zhAreas, string> = {
@@ -27,4 +36,7 @@ export const enAreas: Record<keyof typeof zhAreas, string> = {
   ...callEn,
   ...overviewEn,
   ...taskCreateEn,
+  ...recipientsEn,
+  ...agentsEn,
+  ...forecastEn,
 };

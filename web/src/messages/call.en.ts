@@ -41,7 +41,7 @@ export const callEn: Record<keyof typeof callZh, string> = {
   'call.keysSr': 'Customer pressed: {keys}',
 
   'call.recording': 'Recording',
-  'call.noRecording': 'No recording: the simulated carrier has no audio. Only calls answered on the SIP carrier are recorded.',
+  'call.noRecording': 'This call has no recording: it was not answered, or recording was off for it (WAIHU_RECORD_CALLS, WAIHU_SIM_RECORDINGS, SmartCall RecordFlag).',
   'call.recordingLoading': 'Downloading the recording…',
   'call.recordingFailed': 'The recording could not be downloaded',
   'call.decodeFailed': 'This browser cannot decode the recording, so there is no waveform; playing may still work.',

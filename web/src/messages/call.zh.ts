@@ -39,7 +39,7 @@ export const callZh = {
   'call.keysSr': '客户按键:{keys}',
 
   'call.recording': '通话录音',
-  'call.noRecording': '没有录音:模拟线路没有音频。只有 SIP 线路接通的电话才会录音。',
+  'call.noRecording': '此通话没有录音:未接通,或这通电话的录音已关闭(WAIHU_RECORD_CALLS、WAIHU_SIM_RECORDINGS、SmartCall 的 RecordFlag)。',
   'call.recordingLoading': '正在下载录音…',
   'call.recordingFailed': '录音下载失败',
   'call.decodeFailed': '浏览器无法解析这段录音,不能绘制波形;仍可尝试播放。',

@@ -52,15 +52,6 @@ export const en: Record<keyof typeof zh, string> = {
   'nav.keys': 'API keys',
   'nav.forecast': 'Forecast',
 
-  'planned.badge': 'Coming next',
-  'planned.actionsTitle': 'Actions this page will call',
-  'planned.note': 'This page is not built yet and shows no sample data. The actions above already work through the SDKs and the API.',
-  'planned.overview': 'Account overview: tasks and their progress, connect rates and recent receipt deliveries.',
-  'planned.agents': 'Manage AI voice agents, LLM applications and robots: create, edit, publish, take offline and delete.',
-  'planned.voice': 'Manage TTS templates and voice files, and see the available TTS voices.',
-  'planned.numbers': 'Manage caller numbers, the do-not-call list and the number directory.',
-  'planned.receipts': 'Receipt push settings, the delivery log, re-pushing and the signing secret.',
-  'planned.forecast': 'Set the simulator model to forecast how a list would go before calling it for real.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',

@@ -50,15 +50,6 @@ export const zh = {
   'nav.keys': 'API 密钥',
   'nav.forecast': '预测',
 
-  'planned.badge': '即将推出',
-  'planned.actionsTitle': '此页面将调用的接口',
-  'planned.note': '此页面尚未实现,不显示任何示例数据。以上接口现在即可通过 SDK 或 API 调用。',
-  'planned.overview': '账号总览:任务数量与进度、接通率,以及最近的回执投递情况。',
-  'planned.agents': '管理 AI 语音智能体、LLM 应用和机器人:创建、修改、发布、下线和删除。',
-  'planned.voice': '管理 TTS 模板和语音文件,查看可用的 TTS 音色。',
-  'planned.numbers': '管理主叫号码、免打扰名单和号码目录。',
-  'planned.receipts': '回执推送设置、投递记录、重新推送和签名密钥。',
-  'planned.forecast': '配置模拟器模型,在真实外呼之前预测一份名单的外呼结果。',
 
   'notFound.title': '页面不存在',
   'notFound.body': '找不到这个地址对应的页面。',

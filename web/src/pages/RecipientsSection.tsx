@@ -8,6 +8,7 @@ import { callAction } from '../api';
 import { download, toCsv } from '../csv';
 import { compact, duration, localInputToMs, numberOrUndefined } from '../format';
 import { useI18n } from '../i18n';
+import { href } from '../router';
 import { useLoad } from '../use-load';
 import { Button, ErrorBox, Field, Pager, Spinner, Table, type Column } from '../ui';
 
@@ -49,6 +50,20 @@ function csvValue(row: DetailEntry, key: keyof DetailEntry): unknown {
   const value = row[key];
   if ((key === 'ImportedTime' || key === 'CallingTime') && typeof value === 'number') return new Date(value).toISOString();
   return value;
+}
+
+/** A row whose recipient was dialed at least once: it has a call to open (the page finds its CallId). */
+function wasCalled(row: DetailEntry): boolean {
+  return row.CallingTime !== undefined || row.CallResult !== undefined;
+}
+
+function CallLink({ row }: { row: DetailEntry }) {
+  const { t } = useI18n();
+  return (
+    <a href={href(`/calls/by-detail/${encodeURIComponent(row.TaskId)}/${encodeURIComponent(row.DetailId)}`)} aria-label={t('recipients.openCallOf', { number: row.CalledNumber })}>
+      {t('recipients.openCall')}
+    </a>
+  );
 }
 
 export function RecipientsSection({ taskId }: { taskId: string }) {
@@ -99,6 +114,8 @@ export function RecipientsSection({ taskId }: { taskId: string }) {
 
   const columns: Column<DetailEntry>[] = [
     { key: 'number', header: t('recipients.col.number'), render: (r) => r.CalledNumber },
+    // Next to the number, so the link is in view without scrolling the wide table sideways.
+    { key: 'call', header: t('recipients.col.call'), render: (r) => (wasCalled(r) ? <CallLink row={r} /> : '') },
     { key: 'state', header: t('recipients.col.state'), render: (r) => tCode('detailState', r.Status) },
     { key: 'result', header: t('recipients.col.result'), render: (r) => (r.CallResult ? tCode('callResult', r.CallResult) : '') },
     { key: 'calling', header: t('recipients.col.calling'), render: (r) => dateTime(r.CallingTime) },

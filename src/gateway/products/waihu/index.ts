@@ -21,12 +21,17 @@ import type { CallStatistics } from '../../../core/calls/call-statistics.js';
 import { callStatisticsActions } from './call-statistics.js';
 import type { SpeechSynthesizer } from '../../../ports/speech.js';
 import { ttsPreviewAction } from './tts-preview.js';
+import type { AgentTestCalls } from '../../../core/agents/test-calls.js';
+import { agentTestCallActions } from './agent-test-calls.js';
+import { forecastAction, type ForecastRunner } from './forecast.js';
 
 /** The services waihu's actions need. */
 export interface WaihuServices {
   accessKeys: AccessKeyService;
   numberLists: NumberListServices;
   simulatorModels: SimulatorModelServices;
+  /** RunForecast's simulation, run off the event loop. */
+  runForecast: ForecastRunner;
   /** AI voice agents, LLM applications and robots. */
   agents: AgentRegistry;
   /** TTS templates, caller numbers and receipt settings. */
@@ -42,6 +47,8 @@ export interface WaihuServices {
   speechPreview: SpeechSynthesizer;
   /** Calls in progress and ended calls per time bucket (the console's Overview). */
   callStatistics: CallStatistics;
+  /** Text test calls of agents, applications and robots (the console's Agents page). */
+  agentTestCalls: AgentTestCalls;
 }
 
 /** Handlers of the waihu product. */
@@ -60,5 +67,7 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...hotlineActions(services.hotline, (id) => services.accessKeys.isOperator(id)),
     ...receiptActions(services.receipts, services.timeZone, services.recordingUrls),
     ...callStatisticsActions(services.callStatistics),
+    ...agentTestCallActions(services.agentTestCalls),
+    forecastAction(services.simulatorModels, services.timeZone, services.runForecast),
   ];
 }

@@ -6,6 +6,7 @@
 import { DYVMS_STATUS_CODE, STATUS_MESSAGE, type CallResult } from '../../../core/calls/call-result.js';
 import { CallHungUpError } from '../../../ports/call-session.js';
 import type { CancelTimer, Clock } from '../../../ports/clock.js';
+import { recordingKey, type CallRecordingRef } from '../../../core/recordings/call-recording.js';
 import type { CallListener, CallOutcome, DialRequest } from '../../../ports/telephony.js';
 import type { CallPlan } from './call-plan.js';
 import type { CalleeChooser } from './sim-callee.js';
@@ -38,6 +39,8 @@ export class SimDial {
     private readonly carrier: { callOver(): void },
     /** Picks who answers; a silent callee when absent. */
     private readonly callees?: CalleeChooser,
+    /** Whether an answered call reports a (simulated, rendered on demand) recording. */
+    private readonly records = false,
   ) {
     // Only a dial that can be cancelled pays for a listener.
     this.onAbort = request.signal ? () => this.cancel() : undefined;
@@ -126,9 +129,19 @@ export class SimDial {
           hangupBy: hangup.by,
           failureReason: hangup.reason,
           transferredTo: session.transferredTo,
+          recording: this.recordingOf(answerAt, session.talkTimeMs),
         }),
       ),
     );
+  }
+
+  /**
+   * Only a reference: the key the file will have and the talk time it will last. Nothing is synthesized here, so a
+   * large simulated campaign costs no audio work unless someone downloads a recording.
+   */
+  private recordingOf(answerAt: number, talkTimeMs: number): CallRecordingRef | undefined {
+    if (!this.records || this.request.record === false || talkTimeMs <= 0) return undefined;
+    return { key: recordingKey(this.request.accountId, this.request.callId, answerAt), durationMs: talkTimeMs, bytes: 0, simulated: true };
   }
 
   private end(result: CallOutcome): void {

@@ -25,6 +25,11 @@ export interface SimTelephonyOptions {
   magicNumbers?: boolean;
   /** Who answers each answered call (the persona catalog); silent callees when absent. */
   callees?: CalleeChooser;
+  /**
+   * Whether answered calls report a recording (marked simulated: no audio exists until someone downloads it and it is
+   * rendered from the transcript); default false. A dial with `record: false` never gets one.
+   */
+  recordings?: boolean;
 }
 
 /** The simulated carrier; see the module comment. */
@@ -62,7 +67,7 @@ export class SimTelephony implements Telephony {
     const model = await this.modelFor(request.accountId);
     const plan = planCall(model, this.options.seed, request, this.options.magicNumbers ?? true);
     this.active++;
-    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, this, this.options.callees).start();
+    new SimDial(this.options.clock, this.options.timeScale, request, plan, listener, this, this.options.callees, this.options.recordings ?? false).start();
   }
 
   /** Resolves once every call in progress has ended (on a virtual clock, keep the clock running meanwhile). */
