@@ -122,6 +122,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await receipts.start();
   const handlers = buildHandlers({
     hotline, accessKeys, campaigns, numberLists, simulatorModels, agents, voiceResources, timeZone: config.timeZone, engine, receipts: receipts.service,
+    consoleUsers,
     speech: calls.speech,
     runForecast: runSimulationInWorker,
     speechPreview: calls.synthesizer,

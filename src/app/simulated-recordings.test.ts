@@ -70,17 +70,20 @@ test('the transcript is spoken into a stereo file: the platform on the right at 
   assert.equal(blobs.get(KEY), wav, 'kept in the blob store for the next download');
 });
 
-test('speech longer than the talk time lengthens the file; turns never overlap; keys become tone pairs', async () => {
-  const record = dialog([
-    { role: 'assistant', content: 'a', at: 0 },
-    { role: 'assistant', content: 'b', at: 200 },
-    { role: 'user', content: '1', at: 300, dtmf: '1' },
-  ], { durationMs: 1000 });
-  const { d } = deps(record, fakeSpeech());
-  const made = await simulatedRecordingRenderer(d)(KEY);
+test('the file is as long as the talk time; turns never overlap; keys become tone pairs', async () => {
+  const turns = [
+    { role: 'assistant' as const, content: 'a', at: 0 },
+    { role: 'assistant' as const, content: 'b', at: 200 },
+    { role: 'user' as const, content: '1', at: 300, dtmf: '1' },
+  ];
+  const short = await simulatedRecordingRenderer(deps(dialog(turns, { durationMs: 1000 }), fakeSpeech()).d)(KEY);
+  assert.ok(short && 'bytes' in short);
+  assert.equal((short.bytes.byteLength - 44) / 4, RATE, 'speech past the end of the call is cut, as the call was');
+  const made = await simulatedRecordingRenderer(deps(dialog(turns, { durationMs: 3000 }), fakeSpeech()).d)(KEY);
   assert.ok(made && 'bytes' in made);
   const tones = keyTones('1').length;
-  assert.equal((made.bytes.byteLength - 44) / 4, 2 * RATE + tones, 'two seconds of speech, then the key');
+  assert.equal((made.bytes.byteLength - 44) / 4, 3 * RATE, 'three seconds of talk');
+  assert.ok(2 * RATE + tones <= 3 * RATE, 'the key press fits in the talk time');
   assert.equal(sampleAt(made.bytes, 1500).right, 1000, 'the second prompt waits for the first');
   assert.ok(Math.abs(sampleAt(made.bytes, 2001).left) > 0, 'the key press after both');
   assert.equal(keyTones('x').length, 0, 'unknown keys make no sound');

@@ -32,6 +32,14 @@ export interface ConsoleUserStore {
   getConsoleUserByName(name: string): Promise<ConsoleUserRecord | undefined>;
   /** Users of one account, oldest first; every account's when accountId is undefined. */
   listConsoleUsers(accountId?: string): Promise<ConsoleUserRecord[]>;
+  /** Sets or clears disabledAt; false when there is no such user. */
+  setConsoleUserDisabled(id: string, disabledAt: number | null): Promise<boolean>;
+  /** Deletes a user and its sessions; false when there was no such user. */
+  deleteConsoleUser(id: string): Promise<boolean>;
+  /** Ends every session of a user; returns how many. */
+  deleteConsoleSessionsOfUser(userId: string): Promise<number>;
+  /** userId -> start of the newest session still stored, for the users of one account (unknown once sessions are gone). */
+  latestConsoleSignIns(accountId: string): Promise<Map<string, number>>;
   insertConsoleSession(session: ConsoleSessionRecord): Promise<void>;
   /** The session with that token hash, expired or not (the caller checks expiresAt). */
   getConsoleSession(tokenHash: string): Promise<ConsoleSessionRecord | undefined>;

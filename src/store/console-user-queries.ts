@@ -62,6 +62,38 @@ export async function listConsoleUsers(db: Kysely<Database>, accountId?: string)
   return rows.map(toUser);
 }
 
+/** Disables (a time) or enables (null) a user; false when there is none. */
+export async function setConsoleUserDisabled(db: Kysely<Database>, id: string, disabledAt: number | null): Promise<boolean> {
+  const result = await db.updateTable('console_users').set({ disabled_at: disabledAt }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Ends every session of one user; returns how many. */
+export async function deleteConsoleSessionsOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('console_sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes a user and, first, its sessions (SQLite may run without foreign-key cascades); false when there was none. */
+export async function deleteConsoleUser(db: Kysely<Database>, id: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await deleteConsoleSessionsOfUser(trx, id);
+    const result = await trx.deleteFrom('console_users').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  });
+}
+
+/** Start of each user's newest stored session, for one account's users. */
+export async function latestConsoleSignIns(db: Kysely<Database>, accountId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('console_sessions')
+    .select(['user_id', (eb) => eb.fn.max('created_at').as('latest')])
+    .where('account_id', '=', accountId)
+    .groupBy('user_id')
+    .execute();
+  return new Map(rows.map((row) => [row.user_id, Number(row.latest)]));
+}
+
 /** Adds a session. */
 export async function insertConsoleSession(db: Kysely<Database>, session: ConsoleSessionRecord): Promise<void> {
   await db

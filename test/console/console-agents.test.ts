@@ -6,46 +6,29 @@
  * the analysis; the application's test call answers in its start word. Screenshots go to test-artifacts/console/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
+import type { Page } from 'playwright-core';
 import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { SURVEY_SCRIPT } from '../conformance/robot-task-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
+import { screenshot } from './browser-kit.js';
+import { consoleSkip as skip, startConsoleServer, submitSignIn, type ConsoleServer } from './console-kit.js';
 
 describe('the Agents & robots page in Chromium', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let admin: { name: string; password: string };
+  let web: ConsoleServer;
   let dialogId: string;
   let appCode: string;
   before(async () => {
-    server = await startTestServer();
-    const key = server.key as FirstStartCredentials;
-    admin = { name: key.ConsoleUser, password: key.ConsolePassword };
-    const t = defaultTenant(server);
+    web = await startConsoleServer();
+    const t = defaultTenant(web.server);
     dialogId = await created('openapi-core V3', t, 'CreateRobot', { Name: '满意度回访', Script: JSON.stringify(SURVEY_SCRIPT) });
     appCode = await created('openapi-core V3', t, 'CreateLlmApplication', { Name: '回访助手', Prompt: '你是回访助手，称呼对方${name}。', StartWord: '${name}您好，我是回访助手。' });
-    browser = await launchBrowser();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   async function page(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(admin.name);
-    await p.getByLabel('密码').fill(admin.password);
-    await p.getByRole('button', { name: '登录' }).click();
+    const p = await web.newPage(false, { width });
+    await submitSignIn(p, web.admin);
     // On a phone the navigation sits behind the menu button: it is there, not shown.
     await p.locator('#section-nav').waitFor({ state: 'attached' });
     return p;
@@ -87,7 +70,7 @@ describe('the Agents & robots page in Chromium', { skip, timeout: 120_000 }, () 
     await refusal.waitFor();
     assert.match(await refusal.innerText(), /node "greet".*"nowhere"/);
     await screenshot(p, 'agents-robot-refused');
-    const stored = await waihu('openapi-core V3', defaultTenant(server), 'GetRobot', { DialogId: dialogId });
+    const stored = await waihu('openapi-core V3', defaultTenant(web.server), 'GetRobot', { DialogId: dialogId });
     assert.equal(stored.Version, 1, 'a refused script is not saved');
 
     await editor.fill(original);
@@ -97,7 +80,7 @@ describe('the Agents & robots page in Chromium', { skip, timeout: 120_000 }, () 
 
   test('a test call with the robot: greeting with the variable, a typed answer, the branch\'s reply, the end and the analysis', async () => {
     const p = await page();
-    await p.goto(`${server.url}/console/#/agents/robot/${dialogId}`);
+    await p.goto(`${web.server.url}/console/#/agents/robot/${dialogId}`);
     const panel = p.getByRole('region', { name: '测试通话' });
     await panel.getByLabel('name').fill('王先生');
     await panel.getByLabel('company').fill('云保险');
@@ -117,7 +100,7 @@ describe('the Agents & robots page in Chromium', { skip, timeout: 120_000 }, () 
 
   test('on a phone: the application page edits the start word, its test call speaks it, takes keys, and hangs up when the tester does', async () => {
     const p = await page(390);
-    await p.goto(`${server.url}/console/#/agents/app/${appCode}`);
+    await p.goto(`${web.server.url}/console/#/agents/app/${appCode}`);
     await p.getByRole('heading', { name: '大模型应用：回访助手' }).waitFor();
     await p.getByLabel('开场白').fill('${name}您好，我是新版回访助手，耽误您一分钟可以吗？');
     await p.getByRole('button', { name: '保存', exact: true }).click();

@@ -4,16 +4,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FirstStartCredentials } from '../../src/app/app.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
+import type { TestServer } from '../support/conformance-server.js';
+import { startServerWithAdmin, type ConsoleAdmin } from './console-kit.js';
 
 let server: TestServer;
-let admin: { name: string; password: string };
-
+let admin: ConsoleAdmin;
 before(async () => {
-  server = await startTestServer();
-  const created = server.key as FirstStartCredentials;
-  admin = { name: created.ConsoleUser, password: created.ConsolePassword };
+  ({ server, admin } = await startServerWithAdmin());
 });
 after(() => server.stop());
 

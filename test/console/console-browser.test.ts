@@ -6,54 +6,29 @@
  * (`npm run build:console`, part of `npm test`); skipped without Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
 import { createTask, defaultTenant, tenantOf, via } from '../conformance/aiccs-kit.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
+import { screenshot } from './browser-kit.js';
+import { consoleSkip as skip, startConsoleServer, type ConsoleServer } from './console-kit.js';
 
 describe('the console in Chromium', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let admin: { name: string; password: string };
+  let web: ConsoleServer;
   before(async () => {
-    server = await startTestServer();
-    const created = server.key as FirstStartCredentials;
-    admin = { name: created.ConsoleUser, password: created.ConsolePassword };
-    browser = await launchBrowser();
+    web = await startConsoleServer();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   /** A fresh page (no cookies), signed in as the admin unless told otherwise. */
-  async function page(signIn = true): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    if (signIn) {
-      await p.getByLabel('用户名').fill(admin.name);
-      await p.getByLabel('密码').fill(admin.password);
-      await p.getByRole('button', { name: '登录' }).click();
-      await p.getByRole('navigation', { name: '控制台导航' }).waitFor();
-    }
-    return p;
-  }
+  const page = (signIn = true) => web.newPage(signIn, { height: 800 });
 
   test('sign-in: a wrong password is refused in words; the admin gets in and sees the navigation in Chinese', async () => {
     const p = await page(false);
-    await p.getByLabel('用户名').fill(admin.name);
+    await p.getByLabel('用户名').fill(web.admin.name);
     await p.getByLabel('密码').fill('not the password');
     await p.getByRole('button', { name: '登录' }).click();
     await p.getByText('用户名或密码不正确。').waitFor();
     await screenshot(p, 'sign-in-refused');
-    await p.getByLabel('密码').fill(admin.password);
+    await p.getByLabel('密码').fill(web.admin.password);
     await p.getByRole('button', { name: '登录' }).click();
     const nav = p.getByRole('navigation', { name: '控制台导航' });
     await nav.waitFor();
@@ -63,7 +38,7 @@ describe('the console in Chromium', { skip, timeout: 120_000 }, () => {
   });
 
   test('the task list shows a task created through the SDK; its row opens the task detail', async () => {
-    const taskId = await createTask(defaultTenant(server), '春季回访');
+    const taskId = await createTask(defaultTenant(web.server), '春季回访');
     const p = await page();
     await p.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '外呼任务' }).click();
     const row = p.getByRole('row', { name: /春季回访/ });
@@ -88,7 +63,7 @@ describe('the console in Chromium', { skip, timeout: 120_000 }, () => {
     const secret = await dialog.getByLabel('AccessKeySecret').inputValue();
     assert.ok(keyId && secret.length >= 20, 'the dialog shows the key and its secret');
     // The secret shown is the real one: the SDK signs with it.
-    const signed = await via('openapi-core V3', tenantOf(server, { AccessKeyId: keyId, AccessKeySecret: secret, AccountId: defaultTenant(server).accountId }), 'QueryAiCallTaskPage', { PageNumber: 1, PageSize: 1 });
+    const signed = await via('openapi-core V3', tenantOf(web.server, { AccessKeyId: keyId, AccessKeySecret: secret, AccountId: defaultTenant(web.server).accountId }), 'QueryAiCallTaskPage', { PageNumber: 1, PageSize: 1 });
     assert.equal(signed.Code, 'OK');
     await screenshot(p, 'access-key-created');
     await dialog.getByRole('button', { name: '我已保存' }).click();

@@ -6,21 +6,19 @@
  * moves the playback position and the playhead. Screenshots go to test-artifacts/console/. Needs the console built.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
+import type { Page } from 'playwright-core';
 import { conversationRecord } from '../../src/core/calls/dialog.js';
 import { defaultTenant, type Tenant } from '../conformance/aiccs-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
 import { sipConfig, sipSkip, sleep } from '../e2e/sip-e2e-kit.js';
 import { startSippWith } from '../sipp/run-sipp.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
+import type { TestServer } from '../support/conformance-server.js';
+import { screenshot } from './browser-kit.js';
+import {
+  assertPlaybackAdvances, assertWaveformHasBothSides, consoleSkip as skip, gotoCall, startConsoleServer, submitSignIn, type ConsoleServer,
+} from './console-kit.js';
 const CLIENT = 'openapi-core V3';
 const SHOW = '057100001111';
 const PROMPT = '您好，您的订单已发货。';
@@ -60,35 +58,31 @@ async function placeCall(server: TestServer, callee: string): Promise<string> {
 }
 
 /** A fresh signed-in page at `width` px opened on the call's detail. */
-async function openCall(browser: Browser, server: TestServer, callId: string, width = 1280): Promise<Page> {
-  const { ConsoleUser, ConsolePassword } = server.key as FirstStartCredentials;
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const p = await context.newPage();
-  await p.goto(`${server.url}/console/`);
-  await p.getByLabel('用户名').fill(ConsoleUser);
-  await p.getByLabel('密码').fill(ConsolePassword);
-  await p.getByRole('button', { name: '登录' }).click();
-  await p.getByRole('button', { name: '退出登录' }).waitFor();
-  await p.goto(`${server.url}/console/#/calls/${encodeURIComponent(callId)}`);
+async function openCall(web: ConsoleServer, callId: string, width = 1280): Promise<Page> {
+  const p = await signedInPage(web, { width });
+  await gotoCall(p, web.server.url, callId);
   await p.getByRole('heading', { name: '对话记录' }).waitFor();
   return p;
 }
 
+/** A fresh page signed in as the admin, once the sign-out button shows. */
+async function signedInPage(web: ConsoleServer, viewport: { width?: number; height?: number }): Promise<Page> {
+  const p = await web.newPage(false, viewport);
+  await submitSignIn(p, web.admin);
+  await p.getByRole('button', { name: '退出登录' }).waitFor();
+  return p;
+}
+
 describe('the console call detail on the simulated carrier', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  let web: ConsoleServer;
   before(async () => {
-    server = await startTestServer({ config: { simTimeScale: 0.01, simRecordings: false } });
-    browser = await launchBrowser();
+    web = await startConsoleServer({ config: { simTimeScale: 0.01, simRecordings: false } });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   test('the transcript shows the spoken template, there is no recording, and edited tags are saved for the SDK to read', async () => {
-    const callId = await placeCall(server, '13800000015');
-    const p = await openCall(browser, server, callId);
+    const callId = await placeCall(web.server, '13800000015');
+    const p = await openCall(web, callId);
     const main = p.locator('main');
     const transcript = p.getByRole('region', { name: /对话记录/ });
     assert.match(await transcript.innerText(), new RegExp(PROMPT), 'the prompt is a turn of ours');
@@ -113,7 +107,7 @@ describe('the console call detail on the simulated carrier', { skip, timeout: 12
     await screenshot(p, 'call-sim-tags-editing');
     await p.getByRole('button', { name: '保存标签' }).click();
     await p.getByText('标签已保存。').waitFor();
-    assert.deepEqual(JSON.parse(String((await callDetail(defaultTenant(server), callId)).Tags)), ['有意向', '回访']);
+    assert.deepEqual(JSON.parse(String((await callDetail(defaultTenant(web.server), callId)).Tags)), ['有意向', '回访']);
     await screenshot(p, 'call-sim');
 
     // After a reload the page reads the saved tags back.
@@ -121,7 +115,7 @@ describe('the console call detail on the simulated carrier', { skip, timeout: 12
     await p.getByRole('button', { name: '移除标签 回访' }).waitFor();
     await p.context().close();
 
-    const phone = await openCall(browser, server, callId, 390);
+    const phone = await openCall(web, callId, 390);
     await phone.getByText(PROMPT).waitFor();
     const overflow = Number(await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
     assert.ok(overflow <= 0, `no sideways scrolling on a phone (${overflow} px)`);
@@ -132,10 +126,8 @@ describe('the console call detail on the simulated carrier', { skip, timeout: 12
   test('a barge-in carries a visible badge and words for screen readers; a key press shows its keys', async () => {
     // The simulated notification call neither barges in nor takes keys, so its dialog is answered here in the exact
     // form the server renders one that did (conversationRecord, the same function GetCallDialogContent uses).
-    const callId = await placeCall(server, '13900000015');
-    const { ConsoleUser, ConsolePassword } = server.key as FirstStartCredentials;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const p = await context.newPage();
+    const callId = await placeCall(web.server, '13900000015');
+    const p = await signedInPage(web, { height: 800 });
     await p.route('**/console/api/actions/aiccs/GetCallDialogContent', (route) => route.fulfill({
       contentType: 'application/json',
       body: JSON.stringify({
@@ -152,12 +144,7 @@ describe('the console call detail on the simulated carrier', { skip, timeout: 12
         },
       }),
     }));
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(ConsoleUser);
-    await p.getByLabel('密码').fill(ConsolePassword);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('button', { name: '退出登录' }).waitFor();
-    await p.goto(`${server.url}/console/#/calls/${encodeURIComponent(callId)}`);
+    await gotoCall(p, web.server.url, callId);
     const interrupted = p.locator('.turn-interrupted');
     await interrupted.waitFor();
     assert.equal(await interrupted.count(), 1);
@@ -167,41 +154,28 @@ describe('the console call detail on the simulated carrier', { skip, timeout: 12
     assert.deepEqual(await p.locator('.turn-user kbd').allInnerTexts(), ['1', '#'], 'keys as keycaps');
     assert.equal(await p.locator('.turn-user').nth(1).locator('.visually-hidden').innerText(), '客户按键:1 #');
     await screenshot(p, 'call-interrupted');
-    await context.close();
+    await p.context().close();
   });
 
   test('an unknown CallId says so in words', async () => {
-    const { ConsoleUser, ConsolePassword } = server.key as FirstStartCredentials;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(ConsoleUser);
-    await p.getByLabel('密码').fill(ConsolePassword);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('navigation', { name: '控制台导航' }).waitFor();
-    await p.goto(`${server.url}/console/#/calls/${encodeURIComponent('999^123')}`);
+    const p = await web.newPage(true, { height: 800 });
+    await gotoCall(p, web.server.url, '999^123');
     await p.getByText('找不到这通电话', { exact: false }).waitFor();
-    await context.close();
+    await p.context().close();
   });
 });
 
 describe('the console call detail on the SIP carrier (sipp, recorded)', { skip: skip || sipSkip, timeout: 180_000 }, () => {
   test('the recording is drawn as two channels with sound in both, plays, and seeks with the keyboard', async () => {
     const sipp = await startSippWith('answer-rtp-echo-wait-bye', { timeoutS: 60, extraArgs: ['-rtp_echo'] });
-    let server: TestServer | undefined;
-    let browser: Browser | undefined;
+    let web: ConsoleServer | undefined;
     try {
-      server = await startTestServer({ config: sipConfig(sipp, { sipUsername: 'waihu-test' }) });
-      const callId = await placeCall(server, '13800000000');
-      assert.ok((await callDetail(defaultTenant(server), callId)).RecordUrl, 'the call was recorded');
-      browser = await launchBrowser();
-      const p = await openCall(browser, server, callId);
-      const canvas = p.locator('canvas[data-callee-peak]');
-      await canvas.waitFor();
-      const callee = Number(await canvas.getAttribute('data-callee-peak'));
-      const platform = Number(await canvas.getAttribute('data-platform-peak'));
-      assert.ok(platform > 0.05, `our side (right channel) has speech: peak ${platform}`);
-      assert.ok(callee > 0.05, `the callee's side (sipp's echo, left channel) has sound: peak ${callee}`);
+      web = await startConsoleServer({ config: sipConfig(sipp, { sipUsername: 'waihu-test' }) });
+      const callId = await placeCall(web.server, '13800000000');
+      assert.ok((await callDetail(defaultTenant(web.server), callId)).RecordUrl, 'the call was recorded');
+      const p = await openCall(web, callId);
+      // The callee's side is sipp echoing our RTP back.
+      const canvas = await assertWaveformHasBothSides(p);
       // What was drawn, not just what was computed: columns whose trace spans more than a few pixels, per lane.
       // (No named helpers inside: the page runs this function's source as it is.)
       const drawn = await canvas.evaluate((el: CanvasLike) => {
@@ -236,10 +210,7 @@ describe('the console call detail on the SIP carrier (sipp, recorded)', { skip: 
       await slider.press('Home');
       await screenshot(p, 'call-sip-recording');
 
-      await p.getByRole('button', { name: '播放' }).click();
-      await sleep(600);
-      const position = await p.locator('audio').evaluate((a: { currentTime: number }) => a.currentTime);
-      assert.ok(position > 0, `playback advanced to ${position} s`);
+      await assertPlaybackAdvances(p, 600);
       const playhead = await p.locator('.playhead').evaluate((el: { style: { left: string } }) => parseFloat(el.style.left));
       assert.ok(playhead > 0, `the playhead moved to ${playhead}%`);
       await screenshot(p, 'call-sip-playing');
@@ -247,8 +218,7 @@ describe('the console call detail on the SIP carrier (sipp, recorded)', { skip: 
       await p.context().close();
     } finally {
       sipp.kill();
-      await browser?.close();
-      await server?.stop();
+      await web?.stop();
     }
   });
 });

@@ -5,16 +5,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FirstStartCredentials } from '../../src/app/app.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
+import { consoleAdmin, startServerWithAdmin, type ConsoleAdmin } from './console-kit.js';
 
 let server: TestServer;
-let admin: { name: string; password: string };
-
+let admin: ConsoleAdmin;
 before(async () => {
-  server = await startTestServer();
-  const created = server.key as FirstStartCredentials;
-  admin = { name: created.ConsoleUser, password: created.ConsolePassword };
+  ({ server, admin } = await startServerWithAdmin());
 });
 after(() => server.stop());
 
@@ -119,9 +116,8 @@ test('signing out ends the stream with `signedout`', async () => {
 
 test('stopping the server ends an open stream at once instead of waiting out the shutdown timeout', async () => {
   const own = await startTestServer({ config: { shutdownTimeoutMs: 10_000 } });
-  const credentials = own.key as FirstStartCredentials;
   const login = await fetch(`${own.url}/console/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: credentials.ConsoleUser, password: credentials.ConsolePassword }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(consoleAdmin(own)),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const stream = events(await fetch(`${own.url}/console/api/events`, { headers: { cookie } }));

@@ -5,41 +5,24 @@
  * width. Screenshots go to test-artifacts/console/. Needs the console built; skipped without Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser-kit.js';
+import { consoleSkip as skip, startConsoleServer, submitSignIn, type ConsoleServer } from './console-kit.js';
 
 describe('the Forecast page in Chromium', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let admin: { name: string; password: string };
+  let web: ConsoleServer;
   before(async () => {
-    server = await startTestServer();
-    const created = server.key as FirstStartCredentials;
-    admin = { name: created.ConsoleUser, password: created.ConsolePassword };
-    browser = await launchBrowser();
+    web = await startConsoleServer();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   async function forecastPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Asia/Shanghai' });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(admin.name);
-    await p.getByLabel('密码').fill(admin.password);
-    await p.getByRole('button', { name: '登录' }).click();
+    const p = await web.newPage(false, { width, timezoneId: 'Asia/Shanghai' });
+    await submitSignIn(p, web.admin);
     await p.getByRole('heading', { level: 1 }).first().waitFor();
     if (width >= 1000) await p.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '预测' }).click();
-    else await p.goto(`${server.url}/console/#/forecast`); // the phone layout folds the navigation behind a menu
+    else await p.goto(`${web.server.url}/console/#/forecast`); // the phone layout folds the navigation behind a menu
     await p.getByRole('heading', { name: '外呼预测' }).waitFor();
     return p;
   }

@@ -5,41 +5,27 @@
  * Screenshots go to test-artifacts/console/. Needs the console built (`npm run build:console`); skipped without Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
+import type { Page } from 'playwright-core';
 import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
+import { screenshot } from './browser-kit.js';
+import { consoleSkip as skip, startConsoleServer, submitSignIn, type ConsoleServer } from './console-kit.js';
 
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
 const CLIENT = 'openapi-core V3';
 const SHOW = '057100001111';
 
 describe('the Overview in Chromium', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  let web: ConsoleServer;
   before(async () => {
-    server = await startTestServer({ config: { simTimeScale: 0.01 } });
-    browser = await launchBrowser();
+    web = await startConsoleServer({ config: { simTimeScale: 0.01 } });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   async function signedIn(width: number, height: number): Promise<Page> {
-    const admin = server.key as FirstStartCredentials;
-    const context = await browser.newContext({ viewport: { width, height } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(admin.ConsoleUser);
-    await p.getByLabel('密码').fill(admin.ConsolePassword);
-    await p.getByRole('button', { name: '登录' }).click();
+    const p = await web.newPage(false, { width, height });
+    await submitSignIn(p, web.admin);
     return p;
   }
 
@@ -55,7 +41,7 @@ describe('the Overview in Chromium', { skip, timeout: 120_000 }, () => {
     // A mark on the window: it survives only if the page is never reloaded.
     await p.evaluate('window.overviewMark = 42');
 
-    const t = defaultTenant(server);
+    const t = defaultTenant(web.server);
     await waihu(CLIENT, t, 'AddCallerNumber', { PhoneNumber: SHOW });
     const template = await created(CLIENT, t, 'CreateTtsTemplate', { Name: '通知', Content: '您的包裹已到。', Type: 'NOTIFY' });
     for (const number of ['13800000015', '13900000015', '13800000001']) {

@@ -6,40 +6,23 @@
  * to test-artifacts/console/. Needs the console built (`npm run build:console`); skipped without Chromium.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
+import type { Page } from 'playwright-core';
 import { defaultTenant } from '../conformance/aiccs-kit.js';
 import { waihu } from '../conformance/waihu-kit.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
+import { screenshot } from './browser-kit.js';
+import { consoleSkip as skip, startConsoleServer, submitSignIn, type ConsoleServer } from './console-kit.js';
 
 describe('voice, numbers and receipts pages in Chromium', { skip, timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let admin: { name: string; password: string };
+  let web: ConsoleServer;
   before(async () => {
-    server = await startTestServer();
-    const created = server.key as FirstStartCredentials;
-    admin = { name: created.ConsoleUser, password: created.ConsolePassword };
-    browser = await launchBrowser();
+    web = await startConsoleServer();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => web?.stop());
 
   async function signedIn(section: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(admin.name);
-    await p.getByLabel('密码').fill(admin.password);
-    await p.getByRole('button', { name: '登录' }).click();
+    const p = await web.newPage(false);
+    await submitSignIn(p, web.admin);
     await p.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: section }).click();
     return p;
   }
@@ -81,7 +64,7 @@ describe('voice, numbers and receipts pages in Chromium', { skip, timeout: 120_0
     await p.getByRole('textbox', { name: '主叫号码' }).fill('057188880001');
     await p.getByRole('button', { name: '添加号码' }).click();
     await p.getByRole('row', { name: /057188880001/ }).waitFor();
-    assert.deepEqual(((await waihu('openapi-core V3', defaultTenant(server), 'ListCallerNumbers')).List as { PhoneNumber: string }[]).map((n) => n.PhoneNumber), ['057188880001']);
+    assert.deepEqual(((await waihu('openapi-core V3', defaultTenant(web.server), 'ListCallerNumbers')).List as { PhoneNumber: string }[]).map((n) => n.PhoneNumber), ['057188880001']);
 
     const file = ['phone,name', '13800000001,张三', '13800000002,李四', 'not-a-number,王五', '', '+8613800000003,赵六'].join('\n');
     await p.getByLabel('导入文件').setInputFiles({ name: 'dnc.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
@@ -95,7 +78,7 @@ describe('voice, numbers and receipts pages in Chromium', { skip, timeout: 120_0
     assert.match(text, /已跳过表头行/);
     assert.match(await report.getByRole('row', { name: /not-a-number/ }).innerText(), /^4\t/);
     for (const n of ['13800000001', '13800000002', '+8613800000003']) await p.getByRole('row', { name: new RegExp(n.replace('+', '\\+')) }).first().waitFor();
-    const listed = await waihu('openapi-core V3', defaultTenant(server), 'ListDoNotCallNumbers');
+    const listed = await waihu('openapi-core V3', defaultTenant(web.server), 'ListDoNotCallNumbers');
     assert.equal(listed.Total, 3);
     await screenshot(p, 'numbers-dnc-upload');
     await p.context().close();
@@ -114,7 +97,7 @@ describe('voice, numbers and receipts pages in Chromium', { skip, timeout: 120_0
     await p.getByLabel('LlmSmartCallReport 的接收方式').selectOption('pull');
     await p.getByRole('button', { name: '保存 LlmSmartCallReport' }).click();
     await p.getByRole('row', { name: /LlmSmartCallReport/ }).getByText('已保存').waitFor();
-    const config = await waihu('openapi-core V3', defaultTenant(server), 'GetReceiptConfig');
+    const config = await waihu('openapi-core V3', defaultTenant(web.server), 'GetReceiptConfig');
     const urls = Object.fromEntries((config.List as { MessageType: string; Url: string }[]).map((s) => [s.MessageType, s.Url]));
     assert.deepEqual(urls, { VoiceReport: 'https://receiver.example.com/receipts', LlmSmartCallReport: 'pull:' });
 
@@ -124,12 +107,12 @@ describe('voice, numbers and receipts pages in Chromium', { skip, timeout: 120_0
     assert.match(await secret.innerText(), /^•+.{4}$/, 'the secret starts masked');
     await p.getByRole('button', { name: '显示' }).click();
     const plain = await secret.innerText();
-    assert.equal(plain, (await waihu('openapi-core V3', defaultTenant(server), 'GetReceiptSecret')).Secret);
+    assert.equal(plain, (await waihu('openapi-core V3', defaultTenant(web.server), 'GetReceiptSecret')).Secret);
     await screenshot(p, 'receipts');
     await p.getByRole('button', { name: '重置密钥' }).click();
     await p.getByRole('dialog', { name: '重置签名密钥?' }).getByRole('button', { name: '重置密钥' }).click();
     await p.getByText('密钥已重置,请更新接收方。').waitFor();
-    assert.notEqual((await waihu('openapi-core V3', defaultTenant(server), 'GetReceiptSecret')).Secret, plain);
+    assert.notEqual((await waihu('openapi-core V3', defaultTenant(web.server), 'GetReceiptSecret')).Secret, plain);
     await p.context().close();
   });
 });

@@ -7,26 +7,14 @@
  * Numbers end in 0015 so every callee answers (docs/simulator.md). Screenshots go to test-artifacts/console/.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FirstStartCredentials } from '../../src/app/app.js';
-import { startDialer, type RunningDialer } from '../../src/app/dialer-service.js';
-import { createLogger } from '../../src/app/logger.js';
-import { defaultTenant, shrink, viaCore, type Tenant } from '../conformance/aiccs-kit.js';
-import { startTestServer, type TestServer } from '../support/conformance-server.js';
-import { WAIHU } from '../support/sdk-clients.js';
-import { browserSkip, launchBrowser, screenshot } from './browser-kit.js';
+import { viaCore, type Tenant } from '../conformance/aiccs-kit.js';
+import { screenshot } from './browser-kit.js';
+import {
+  consoleSkip as skip, createWizardChoices, nextStep, openTaskWizard, pickCallerNumber, scheduleTomorrowAllDay, startDialingConsole, waitForTaskComplete,
+  wizardStep, type DialingConsole,
+} from './console-kit.js';
 import { xlsx } from './xlsx-writer.js';
-
-const built = existsSync('dist/console/index.html');
-const skip = browserSkip || (built ? false : 'the console is not built (npm run build:console)');
-
-const MODEL = {
-  TaskType: 'BASIC', StartWordType: 1, BasicTaskDescription: '回访信用卡用户的使用体验',
-  Prologue: '您好${name}，我是某某银行的小云，想占用您一分钟做个回访，方便吗？',
-  MainPurpose: { MainPurposeName: '回访意向', MainPurposeEnum: [{ Value: 'A', Description: '愿意沟通' }, { Value: 'C', Description: '拒绝' }] },
-};
 
 /** Line 3 is not a number; line 4's note spans lines 4-5, so the repeat of its number is line 6. */
 const CSV = [
@@ -43,40 +31,13 @@ const CSV = [
 interface Detail { CalledNumber: string; Options?: string; Status: number }
 
 describe('task wizard and number import in Chromium', { skip, timeout: 240_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-  let dialer: RunningDialer;
+  let web: DialingConsole;
   let t: Tenant;
-  let admin: { name: string; password: string };
-
   before(async () => {
-    server = await startTestServer({ config: { simTimeScale: 0.01, throttling: false }, logger: createLogger('error', process.stderr) });
-    dialer = startDialer(server.app);
-    t = defaultTenant(server);
-    const created = server.key as FirstStartCredentials;
-    admin = { name: created.ConsoleUser, password: created.ConsolePassword };
-    browser = await launchBrowser();
+    web = await startDialingConsole();
+    t = web.tenant;
   });
-  after(async () => {
-    await browser?.close();
-    await dialer?.stop(5000);
-    await server?.stop();
-  });
-
-  async function waihu(action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return (await t.core.call({ version: WAIHU, action, params: shrink(params) })).body;
-  }
-
-  async function signedIn(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const p = await context.newPage();
-    await p.goto(`${server.url}/console/`);
-    await p.getByLabel('用户名').fill(admin.name);
-    await p.getByLabel('密码').fill(admin.password);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByRole('navigation', { name: '控制台导航' }).waitFor();
-    return p;
-  }
+  after(() => web?.stop());
 
   async function details(taskId: string): Promise<Detail[]> {
     const all: Detail[] = [];
@@ -88,17 +49,13 @@ describe('task wizard and number import in Chromium', { skip, timeout: 240_000 }
   }
 
   test('create through the wizard, import CSV and XLSX with a line-numbered report, start, reach 100 %', async () => {
-    const agentId = String((await waihu('CreateAiVoiceAgent', { Name: '回访小云', ModelConfig: JSON.stringify(MODEL) })).Data);
-    await waihu('PublishAiVoiceAgent', { AgentId: agentId });
-    await waihu('AddCallerNumber', { PhoneNumber: '02150001234' });
+    const agentId = await createWizardChoices(web.tenant);
 
-    const p = await signedIn();
-    await p.getByRole('navigation', { name: '控制台导航' }).getByRole('link', { name: '外呼任务' }).click();
-    await p.getByRole('link', { name: '新建任务' }).click();
-    await p.getByRole('heading', { name: '新建外呼任务' }).waitFor();
+    const p = await web.newPage();
+    await openTaskWizard(p);
 
     // Step 1: Next with no name stays and says why.
-    await p.getByRole('button', { name: '下一步' }).click();
+    await nextStep(p);
     await p.getByText('请填写任务名称。').waitFor();
     await p.getByLabel('任务名称').fill('控制台向导任务');
     await p.getByLabel('智能体').selectOption({ label: '回访小云 · 已上线' });
@@ -107,34 +64,22 @@ describe('task wizard and number import in Chromium', { skip, timeout: 240_000 }
     await p.getByLabel('任务名称').press('Enter');
 
     // Step 2: a scheduled start (tomorrow), so the task waits for the numbers; all day, every day.
-    await p.getByRole('heading', { name: /第 2 步/ }).waitFor();
-    await p.getByLabel('定时启动（SCHEDULE）').check();
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    await p.getByLabel('启动时间').fill(local);
-    await p.getByLabel('时间段 1 开始').fill('00:00:00');
-    await p.getByLabel('时间段 1 结束').fill('23:59:59');
-    await p.getByRole('button', { name: '每天' }).click();
+    await scheduleTomorrowAllDay(p);
     await screenshot(p, 'task-wizard-schedule');
-    await p.getByRole('button', { name: '下一步' }).click();
+    await nextStep(p);
 
     // Step 3: retries on, a bad CPS is refused in words, then fixed.
-    await p.getByRole('heading', { name: /第 3 步/ }).waitFor();
+    await wizardStep(p, 3);
     await p.getByLabel('未接通时重试').check();
     await p.getByLabel(/每秒呼叫数/).fill('900');
-    await p.getByRole('button', { name: '下一步' }).click();
+    await nextStep(p);
     await p.getByText('每秒呼叫数为 1–500 的整数。').waitFor();
     await p.getByLabel(/每秒呼叫数/).fill('50');
     await screenshot(p, 'task-wizard-retries');
-    await p.getByRole('button', { name: '下一步' }).click();
+    await nextStep(p);
 
-    // Step 4: the registered caller number is offered.
-    await p.getByRole('heading', { name: /第 4 步/ }).waitFor();
-    await p.getByLabel('02150001234').check();
-    await p.getByRole('button', { name: '下一步' }).click();
-
-    // Step 5: the review shows the exact parameters.
-    await p.getByRole('heading', { name: /第 5 步/ }).waitFor();
+    // Step 4: the registered caller number is offered; step 5, the review, shows the exact parameters.
+    await pickCallerNumber(p, '02150001234');
     const review = await p.locator(".tc-review").innerText();
     assert.match(review, /CallTime\s+\["\{\\"startTime\\":\\"00:00:00\\",\\"endTime\\":\\"23:59:59\\"\}"\]/, 'CallTime as the wire sends it');
     for (const expected of ['SCHEDULE', agentId, '02150001234', 'MissCallRetry', '50']) {
@@ -197,14 +142,7 @@ describe('task wizard and number import in Chromium', { skip, timeout: 240_000 }
     await p.getByRole('heading', { name: /控制台向导任务/ }).waitFor();
     await p.getByRole('button', { name: '启动任务' }).click();
     await p.getByText('任务已启动').waitFor().catch(() => undefined);
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      const text = await p.locator('main').innerText();
-      if (/完成率 100%/.test(text)) break;
-      if (Date.now() > deadline) throw new Error(`the task did not reach 100 %: ${text.slice(0, 400)}`);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await p.getByRole('button', { name: '刷新' }).click();
-    }
+    await waitForTaskComplete(p);
     const page = await viaCore(t, 'QueryAiCallTaskPage', { TaskId: taskId });
     const entry = (page.Data as { List: { CompleteRate: string; TotalCount: number }[] }).List[0];
     assert.equal(entry?.CompleteRate, '100%');

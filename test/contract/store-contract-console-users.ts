@@ -53,5 +53,40 @@ export function consoleUserContract(openFreshStore: FreshStoreFactory): void {
       assert.equal(await store().deleteConsoleSession('hash-live'), false);
       assert.equal(await store().getConsoleSession('hash-live'), undefined);
     });
+
+    test('a user is disabled and enabled again; an unknown id changes nothing', async () => {
+      await store().insertConsoleUser(user('u-6', 'cu-a', 'eve'));
+      assert.equal(await store().setConsoleUserDisabled('u-6', T0 + 5), true);
+      assert.equal((await store().getConsoleUser('u-6'))?.disabledAt, T0 + 5);
+      assert.equal(await store().setConsoleUserDisabled('u-6', null), true);
+      assert.equal((await store().getConsoleUser('u-6'))?.disabledAt, null);
+      assert.equal(await store().setConsoleUserDisabled('nobody', T0), false);
+    });
+
+    test("ending a user's sessions leaves other users' sessions; the newest session start is per user and account", async () => {
+      await store().insertConsoleUser(user('u-7', 'cu-b', 'fay'));
+      await store().insertConsoleUser(user('u-8', 'cu-b', 'gus'));
+      await store().insertConsoleSession({ ...session('h-f1', 'u-7', 'cu-b', T0 + 1000), createdAt: T0 + 1 });
+      await store().insertConsoleSession({ ...session('h-f2', 'u-7', 'cu-b', T0 + 1000), createdAt: T0 + 7 });
+      await store().insertConsoleSession({ ...session('h-g1', 'u-8', 'cu-b', T0 + 1000), createdAt: T0 + 3 });
+      const latest = await store().latestConsoleSignIns('cu-b');
+      assert.equal(latest.get('u-7'), T0 + 7);
+      assert.equal(latest.get('u-8'), T0 + 3);
+      assert.equal((await store().latestConsoleSignIns('cu-a')).has('u-7'), false);
+      assert.equal(await store().deleteConsoleSessionsOfUser('u-7'), 2);
+      assert.equal(await store().getConsoleSession('h-f2'), undefined);
+      assert.ok(await store().getConsoleSession('h-g1'));
+    });
+
+    test('deleting a user drops its sessions and frees its name', async () => {
+      await store().insertConsoleUser(user('u-9', 'cu-a', 'hal'));
+      await store().insertConsoleSession(session('h-h1', 'u-9', 'cu-a', T0 + 1000));
+      assert.equal(await store().deleteConsoleUser('u-9'), true);
+      assert.equal(await store().getConsoleUser('u-9'), undefined);
+      assert.equal(await store().getConsoleSession('h-h1'), undefined);
+      assert.equal(await store().deleteConsoleUser('u-9'), false);
+      await store().insertConsoleUser(user('u-10', 'cu-b', 'hal'));
+      assert.equal((await store().getConsoleUserByName('hal'))?.accountId, 'cu-b');
+    });
   });
 }

@@ -25,8 +25,8 @@ export interface PageData<T> {
 export const TASK_STATUSES = ['INIT', 'RUNNING', 'STOPPED', 'FAILED', 'COMPLETED', 'CANCELLED'] as const;
 export type TaskStatusName = (typeof TASK_STATUSES)[number];
 
-/** One `Data.List[]` entry of QueryAiCallTaskPage. */
-export interface TaskListEntry {
+/** What the task list and the task detail both say of a task. */
+interface TaskFields {
   TaskId: string;
   TaskName: string;
   AgentId?: string;
@@ -36,6 +36,10 @@ export interface TaskListEntry {
   StartTime?: number;
   RealStartTime?: number;
   ConcurrentCount?: number;
+}
+
+/** One `Data.List[]` entry of QueryAiCallTaskPage. */
+export interface TaskListEntry extends TaskFields {
   Status: number;
   CreateTime?: number;
   StartFailedReason?: string;
@@ -52,16 +56,7 @@ export interface TaskListEntry {
 }
 
 /** `Data` of QueryAiCallTaskDetail. */
-export interface TaskDetail {
-  TaskId: string;
-  TaskName: string;
-  AgentId?: string;
-  AgentName?: string;
-  ApplicationCode?: string;
-  ApplicationName?: string;
-  StartTime?: number;
-  RealStartTime?: number;
-  ConcurrentCount?: number;
+export interface TaskDetail extends TaskFields {
   StartType?: string;
   CallerNumber?: string;
   LinePhoneNum?: string;

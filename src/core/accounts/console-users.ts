@@ -23,6 +23,8 @@ export interface ConsoleUserView {
   accountId: string;
   createdAt: number;
   disabled: boolean;
+  /** Start of the newest session still stored; absent when none is (never signed in, or signed out and purged). */
+  lastSignInAt?: number;
 }
 
 /** A live session and its user. */
@@ -98,6 +100,46 @@ export class ConsoleUsers {
     return (await this.store.listConsoleUsers(accountId)).map(view);
   }
 
+  /** One account's users with the time each last signed in, when that is still known. */
+  async listOfAccount(accountId: string): Promise<ConsoleUserView[]> {
+    const [users, signIns] = await Promise.all([this.store.listConsoleUsers(accountId), this.store.latestConsoleSignIns(accountId)]);
+    return users.map((user) => {
+      const lastSignInAt = signIns.get(user.id);
+      return lastSignInAt === undefined ? view(user) : { ...view(user), lastSignInAt };
+    });
+  }
+
+  /** Stops a user signing in and ends its sessions at once. `actingName` (the console user asking) cannot disable itself. */
+  async disable(accountId: string, userId: string, actingName?: string): Promise<ConsoleUserView> {
+    const user = await this.ownUser(accountId, userId);
+    if (user.name === actingName) throw notYourself('disable');
+    const disabledAt = user.disabledAt ?? this.clock.now();
+    await this.store.setConsoleUserDisabled(user.id, disabledAt);
+    await this.store.deleteConsoleSessionsOfUser(user.id);
+    return view({ ...user, disabledAt });
+  }
+
+  /** Lets a disabled user sign in again. */
+  async enable(accountId: string, userId: string): Promise<ConsoleUserView> {
+    const user = await this.ownUser(accountId, userId);
+    await this.store.setConsoleUserDisabled(user.id, null);
+    return view({ ...user, disabledAt: null });
+  }
+
+  /** Deletes a user and its sessions; its name becomes free. `actingName` cannot delete itself. */
+  async delete(accountId: string, userId: string, actingName?: string): Promise<void> {
+    const user = await this.ownUser(accountId, userId);
+    if (user.name === actingName) throw notYourself('delete');
+    await this.store.deleteConsoleUser(user.id);
+  }
+
+  /** A user of this account; another account's user is as unknown as a missing one. */
+  private async ownUser(accountId: string, userId: string): Promise<ConsoleUserRecord> {
+    const user = await this.store.getConsoleUser(userId);
+    if (!user || user.accountId !== accountId) throw new DomainError('NotFound', `console user ${userId} does not exist`, 'UserId');
+    return user;
+  }
+
   /**
    * Checks the password and opens a session. Throws SignInRefused: Throttled before any check when the name or the
    * address has too many recent failures; BadCredentials alike for an unknown name, a disabled user and a wrong
@@ -156,6 +198,10 @@ export class ConsoleUsers {
     this.decoy ??= this.hasher.hash(randomBytes(18).toString('base64'));
     return this.decoy;
   }
+}
+
+function notYourself(what: 'disable' | 'delete'): DomainError {
+  return new DomainError('InvalidState', `you cannot ${what} the console user you are signed in as; sign in as another user`, 'UserId');
 }
 
 function nameTaken(name: string): DomainError {

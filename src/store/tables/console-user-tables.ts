@@ -25,6 +25,26 @@ export abstract class ConsoleUserTables extends StoreTables implements ConsoleUs
     return consoleUsers.listConsoleUsers(this.db, accountId);
   }
 
+  /** Disables or enables a user. */
+  setConsoleUserDisabled(id: string, disabledAt: number | null): Promise<boolean> {
+    return consoleUsers.setConsoleUserDisabled(this.db, id, disabledAt);
+  }
+
+  /** Deletes a user and its sessions. */
+  deleteConsoleUser(id: string): Promise<boolean> {
+    return consoleUsers.deleteConsoleUser(this.db, id);
+  }
+
+  /** Ends a user's sessions. */
+  deleteConsoleSessionsOfUser(userId: string): Promise<number> {
+    return consoleUsers.deleteConsoleSessionsOfUser(this.db, userId);
+  }
+
+  /** Newest stored session start per user of an account. */
+  latestConsoleSignIns(accountId: string): Promise<Map<string, number>> {
+    return consoleUsers.latestConsoleSignIns(this.db, accountId);
+  }
+
   /** Adds a session. */
   insertConsoleSession(session: ConsoleSessionRecord): Promise<void> {
     return consoleUsers.insertConsoleSession(this.db, session);

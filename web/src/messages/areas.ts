@@ -20,6 +20,8 @@ import { taskCreateEn } from './taskCreate.en';
 import { taskCreateZh } from './taskCreate.zh';
 import { voiceEn } from './voice.en';
 import { voiceZh } from './voice.zh';
+import { usersEn } from './users.en';
+import { usersZh } from './users.zh';
 
 export const zhAreas = {
   ...voiceZh, ...numbersZh, ...receiptsZh,
@@ -29,6 +31,7 @@ export const zhAreas = {
   ...recipientsZh,
   ...agentsZh,
   ...forecastZh,
+  ...usersZh,
 } as const;
 
 export const enAreas: Record<keyof typeof zhAreas, string> = {
@@ -39,4 +42,5 @@ export const enAreas: Record<keyof typeof zhAreas, string> = {
   ...recipientsEn,
   ...agentsEn,
   ...forecastEn,
+  ...usersEn,
 };

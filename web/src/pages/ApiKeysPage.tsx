@@ -8,6 +8,7 @@ import { callAction } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
 import { Button, Dialog, ErrorBox, Field, Spinner, Table, type Column } from '../ui';
+import ConsoleUsersSection from './ConsoleUsersSection';
 
 function CopyButton({ text }: { text: string }) {
   const { t } = useI18n();
@@ -136,6 +137,7 @@ export default function ApiKeysPage() {
       {load.data && (
         <Table caption={t('keys.title')} columns={columns} rows={load.data.Data.AccessKeys} rowKey={(k) => k.AccessKeyId} empty={t('keys.empty')} />
       )}
+      <ConsoleUsersSection />
       {created && <SecretDialog created={created} onClose={() => setCreated(null)} />}
       {deleting && (
         <Dialog

@@ -74,6 +74,9 @@ export function RecipientsSection({ taskId }: { taskId: string }) {
   const [paging, setPaging] = useState({ PageNo: 1, PageSize: 20 });
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [cancelNotice, setCancelNotice] = useState('');
+  const [cancelError, setCancelError] = useState<unknown>(null);
 
   const params = toParams(taskId, group, filters);
   const load = useLoad(
@@ -85,6 +88,25 @@ export function RecipientsSection({ taskId }: { taskId: string }) {
     e.preventDefault();
     setFilters(draft);
     setPaging({ ...paging, PageNo: 1 });
+  }
+
+  /** Cancels one number not yet queued or calling (aiccs CancelAiCallDetails); the server says when it is too late. */
+  async function cancel(row: DetailEntry) {
+    setCancelling(row.DetailId);
+    setCancelNotice('');
+    setCancelError(null);
+    try {
+      const res = await callAction('aiccs', 'CancelAiCallDetails', { TaskId: taskId, DetailIdList: [row.DetailId] });
+      const data = res.Data as { SucceedCount?: number; FailedDetails?: string } | undefined;
+      setCancelNotice(data?.SucceedCount
+        ? t('recipients.cancelled', { number: row.CalledNumber })
+        : t('recipients.cancelRefused', { number: row.CalledNumber, reason: data?.FailedDetails ?? '' }));
+      load.reload();
+    } catch (err) {
+      setCancelError(err);
+    } finally {
+      setCancelling(null);
+    }
   }
 
   async function exportCsv() {
@@ -126,12 +148,24 @@ export function RecipientsSection({ taskId }: { taskId: string }) {
     { key: 'imported', header: t('recipients.col.imported'), render: (r) => dateTime(r.ImportedTime) },
     { key: 'outId', header: t('recipients.col.outId'), render: (r) => r.OutId ?? '' },
     { key: 'detailId', header: t('recipients.col.detailId'), render: (r) => <code>{r.DetailId}</code> },
+    ...(group === 0
+      ? [{
+        key: 'cancel', header: t('recipients.col.cancel'),
+        render: (r: DetailEntry) => (
+          <Button variant="danger" busy={cancelling === r.DetailId} disabled={cancelling !== null} onClick={() => void cancel(r)} aria-label={t('recipients.cancelOf', { number: r.CalledNumber })}>
+            {t('recipients.cancel')}
+          </Button>
+        ),
+      }]
+      : []),
   ];
 
   const data = load.data?.Data;
   return (
     <section className="card" aria-labelledby="recipients-title">
       <h2 id="recipients-title">{t('recipients.title')}</h2>
+      <span role="status" className="notice-inline">{cancelNotice}</span>
+      {cancelError !== null && <ErrorBox error={cancelError} />}
       <div className="segmented" role="group" aria-label={t('recipients.group')}>
         {GROUPS.map((g) => (
           <button key={g} type="button" aria-pressed={group === g} onClick={() => { setGroup(g); setPaging({ ...paging, PageNo: 1 }); }}>

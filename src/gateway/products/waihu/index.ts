@@ -24,6 +24,8 @@ import { ttsPreviewAction } from './tts-preview.js';
 import type { AgentTestCalls } from '../../../core/agents/test-calls.js';
 import { agentTestCallActions } from './agent-test-calls.js';
 import { forecastAction, type ForecastRunner } from './forecast.js';
+import { consoleUserActions } from './console-users.js';
+import type { ConsoleUsers } from '../../../core/accounts/console-users.js';
 
 /** The services waihu's actions need. */
 export interface WaihuServices {
@@ -49,6 +51,8 @@ export interface WaihuServices {
   callStatistics: CallStatistics;
   /** Text test calls of agents, applications and robots (the console's Agents page). */
   agentTestCalls: AgentTestCalls;
+  /** The console's users of the caller account. */
+  consoleUsers: ConsoleUsers;
 }
 
 /** Handlers of the waihu product. */
@@ -69,5 +73,6 @@ export function waihuHandlers(services: WaihuServices): ActionHandler[] {
     ...callStatisticsActions(services.callStatistics),
     ...agentTestCallActions(services.agentTestCalls),
     forecastAction(services.simulatorModels, services.timeZone, services.runForecast),
+    ...consoleUserActions(services.consoleUsers),
   ];
 }

@@ -3,7 +3,8 @@
  * have written (stereo 8 kHz WAV, left the callee, right the platform), but spoken by a synthesizer. Each turn is
  * placed at its `at` offset; the callee's turns are times when the utterance was *complete*, so they end there. Spoken
  * lengths differ from the simulator's estimates, so a turn never starts before the previous one has finished, which
- * keeps the result intelligible. Key presses are tone pairs like DTMF's, the platform's voice files (which the
+ * keeps the result intelligible. The file is exactly as long as the call's talk time (like a SIP recording, and like
+ * the CDR): speech that would run past the end is cut, as the call was. Key presses are tone pairs like DTMF's, the platform's voice files (which the
  * simulator never had) stay silent.
  */
 import type { DialogTurn } from '../../../core/calls/dialog.js';
@@ -17,7 +18,7 @@ export const SIM_RECORDING_VOICES = { platform: 'cmn-latn-pinyin', callee: 'cmn-
 /** What a recording is rendered from. */
 export interface SimRecordingInput {
   turns: readonly DialogTurn[];
-  /** The call's talk time, ms: the shortest the file is. */
+  /** The call's talk time, ms: the file's length. */
   durationMs: number;
   /**
    * The simulator's time scale when the call ran: turn offsets were measured on the clock, which runs `timeScale`
@@ -55,7 +56,7 @@ export async function renderSimRecording(input: SimRecordingInput, synthesizer: 
     (turn.role === 'user' ? channels.left : channels.right).push({ start, pcm });
     cursor = start + pcm.length;
   });
-  const frames = Math.min(Math.max(Math.round(input.durationMs * SAMPLES_PER_MS), cursor), MAX_RENDER_MS * SAMPLES_PER_MS);
+  const frames = Math.min(Math.round(input.durationMs * SAMPLES_PER_MS), MAX_RENDER_MS * SAMPLES_PER_MS);
   return stereoWav(frames, channels.left, channels.right);
 }
 

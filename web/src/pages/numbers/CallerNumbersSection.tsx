@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../use-load';
-import { Button, Dialog, ErrorBox, Field, Pager, Spinner, Table, type Column } from '../../ui';
+import { Button, Dialog, ErrorBox, Field, Pager, Spinner, Table } from '../../ui';
+import { numberColumns } from './number-columns';
 import { CALLER_NUMBER, waihu, type NumberEntry, type PageData } from './numbers-api';
 
 export function CallerNumbersSection() {
@@ -46,19 +47,7 @@ export function CallerNumbersSection() {
     });
   }
 
-  const columns: Column<NumberEntry>[] = [
-    { key: 'number', header: t('numbers.number'), render: (r) => <span className="mono">{r.PhoneNumber}</span> },
-    { key: 'created', header: t('numbers.addedAt'), render: (r) => dateTime(r.CreateTime) },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      render: (r) => (
-        <Button variant="danger" busy={busy === r.PhoneNumber} disabled={busy !== null} onClick={() => setRemoving(r)} aria-label={t('numbers.removeNamed', { number: r.PhoneNumber })}>
-          {t('numbers.remove')}
-        </Button>
-      ),
-    },
-  ];
+  const columns = numberColumns({ t, dateTime }, busy, setRemoving);
 
   const data = load.data?.Data;
   return (

@@ -7,6 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../use-load';
 import { Button, Dialog, ErrorBox, Field, Pager, Spinner, Table, type Column } from '../../ui';
+import { numberColumns } from './number-columns';
 import { parseNumberFile, type BadLine, type NumberFile } from './number-file';
 import { MAX_NUMBERS_PER_CALL, waihu, type NumberEntry, type PageData } from './numbers-api';
 
@@ -145,19 +146,7 @@ export function DoNotCallSection() {
     }
   }
 
-  const columns: Column<NumberEntry>[] = [
-    { key: 'number', header: t('numbers.number'), render: (r) => <span className="mono">{r.PhoneNumber}</span> },
-    { key: 'created', header: t('numbers.addedAt'), render: (r) => dateTime(r.CreateTime) },
-    {
-      key: 'actions',
-      header: t('common.actions'),
-      render: (r) => (
-        <Button variant="danger" busy={busy === r.PhoneNumber} disabled={busy !== null} onClick={() => setRemoving(r)} aria-label={t('numbers.removeNamed', { number: r.PhoneNumber })}>
-          {t('numbers.remove')}
-        </Button>
-      ),
-    },
-  ];
+  const columns = numberColumns({ t, dateTime }, busy, setRemoving);
 
   const data = load.data?.Data;
   return (
