@@ -3,20 +3,12 @@
 // one; a text past 500 characters, a blank text and an unknown voice are refused naming the parameter. Runs on the
 // simulated carrier, where espeak-ng makes the sound; skipped without espeak-ng.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
 import { CLIENTS, otherTenant } from './aiccs-kit.js';
 import { refused, waihu } from './waihu-kit.js';
+import { espeakSkip } from '../support/installed.js';
 
-function hasEspeak(): boolean {
-  try {
-    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The WAV's format fields and samples; fails the test when it is not the 44-byte-header PCM WAV promised. */
 function readWav(base64: string) {
@@ -30,7 +22,7 @@ function readWav(base64: string) {
 
 const loudest = (samples: Int16Array) => samples.reduce((max, s) => Math.max(max, Math.abs(s)), 0);
 
-describe('PreviewTts', { skip: hasEspeak() ? false : 'espeak-ng is not installed' }, () => {
+describe('PreviewTts', { skip: espeakSkip }, () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer();

@@ -7,24 +7,15 @@
  * espeak-ng; screenshots go to test-artifacts/console/journey-*.png.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { screenshot } from './browser-kit.js';
+import { espeakSkip } from '../support/installed.js';
 import {
   assertPlaybackAdvances, assertWaveformHasBothSides, consoleSkip, createWizardChoices, nextStep, openTaskWizard, pickCallerNumber, scheduleTomorrowAllDay,
   startDialingConsole, waitForTaskComplete, wizardStep, type DialingConsole,
 } from './console-kit.js';
 
-function hasEspeak(): boolean {
-  try {
-    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skip = consoleSkip || (hasEspeak() ? false : 'espeak-ng is not installed');
+const skip = consoleSkip || espeakSkip;
 
 /** Line 3 is not a number; the other two are imported. */
 const CSV = ['手机号,name', '13800010015,张三', 'abc,李四', '13800020015,王五', ''].join('\r\n');

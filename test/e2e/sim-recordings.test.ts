@@ -3,12 +3,12 @@
 // stereo WAV (the prompt on the right channel, where the prompt turn is, the file as long as the talk time), which is
 // then kept in the blob store and read from there; with WAIHU_SIM_RECORDINGS=false there is no link at all.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
 import { defaultTenant, type Tenant } from '../conformance/aiccs-kit.js';
 import { dyvms } from '../conformance/dyvms-kit.js';
 import { created, waihu } from '../conformance/waihu-kit.js';
+import { espeakSkip } from '../support/installed.js';
 
 const CLIENT = 'openapi-core V3';
 const SHOW = '057100001111';
@@ -18,14 +18,6 @@ const PROMPT = '您好，您的订单已发货，请注意查收。';
 const RATE = 8000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function hasEspeak(): boolean {
-  try {
-    execFileSync('espeak-ng', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function callDetail(t: Tenant, callId: string): Promise<Record<string, unknown>> {
   const res = await t.core.call({ version: '2025-11-27', action: 'QueryOutboundCallDetail', params: { CallId: callId } });
@@ -57,7 +49,7 @@ function peak(wav: Uint8Array, channel: 0 | 1, fromMs: number, toMs: number): nu
   return max / 32768;
 }
 
-describe('simulated recordings', { skip: hasEspeak() ? false : 'espeak-ng is not installed' }, () => {
+describe('simulated recordings', { skip: espeakSkip }, () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer({ config: { simTimeScale: 0.01 } });

@@ -3,14 +3,13 @@
  * configuration of a waihu server whose trunk is a sipp on loopback, and sipp's verdict once the call is over.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { espeakInstalled } from '../support/installed.js';
 import { sippAvailable, type SippRun } from '../sipp/run-sipp.js';
 
-const espeakAvailable = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).error === undefined;
 
 /** The `skip` of a describe: a reason when sipp or espeak-ng is missing, else false. */
-export const sipSkip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakAvailable ? 'espeak-ng is not on PATH' : false;
+export const sipSkip = !sippAvailable() ? 'sipp is not on PATH (Debian package sip-tester)' : !espeakInstalled ? 'espeak-ng is not on PATH' : false;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -7,7 +7,7 @@ import type { AccessKeySummary, NewAccessKey } from '../actions';
 import { callAction } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
-import { Button, Dialog, ErrorBox, Field, Spinner, Table, type Column } from '../ui';
+import { Button, ConfirmDialog, Dialog, ErrorBox, Field, Spinner, Table, type Column } from '../ui';
 import ConsoleUsersSection from './ConsoleUsersSection';
 
 function CopyButton({ text }: { text: string }) {
@@ -140,27 +140,17 @@ export default function ApiKeysPage() {
       <ConsoleUsersSection />
       {created && <SecretDialog created={created} onClose={() => setCreated(null)} />}
       {deleting && (
-        <Dialog
+        <ConfirmDialog
           title={t('keys.confirmDelete.title')}
+          confirmLabel={t('keys.delete')}
           onClose={() => setDeleting(null)}
-          footer={
-            <>
-              <Button onClick={() => setDeleting(null)} data-autofocus>{t('common.cancel')}</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  const key = deleting;
-                  setDeleting(null);
-                  void act(key, () => callAction('waihu', 'DeleteAccessKey', { UserAccessKeyId: key.AccessKeyId }));
-                }}
-              >
-                {t('keys.delete')}
-              </Button>
-            </>
-          }
+          onConfirm={() => {
+            const key = deleting;
+            void act(key, () => callAction('waihu', 'DeleteAccessKey', { UserAccessKeyId: key.AccessKeyId }));
+          }}
         >
           <p>{t('keys.confirmDelete.body', { id: deleting.AccessKeyId })}</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </section>
   );

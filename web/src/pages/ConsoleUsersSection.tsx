@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { callAction, currentSession } from '../api';
 import { useI18n } from '../i18n';
 import { useLoad } from '../use-load';
-import { Button, Dialog, ErrorBox, Field, Spinner, Table, type Column } from '../ui';
+import { Button, ConfirmDialog, ErrorBox, Field, Spinner, Table, type Column } from '../ui';
 
 /** A user as ListConsoleUsers shows it. */
 interface ConsoleUser {
@@ -134,27 +134,17 @@ export default function ConsoleUsersSection() {
       {load.state === 'loading' && !load.data && <Spinner />}
       {load.data && <Table caption={t('users.title')} columns={columns} rows={load.data.users} rowKey={(u) => u.Id} empty={t('users.empty')} />}
       {deleting && (
-        <Dialog
+        <ConfirmDialog
           title={t('users.confirmDelete.title')}
+          confirmLabel={t('users.delete')}
           onClose={() => setDeleting(null)}
-          footer={
-            <>
-              <Button onClick={() => setDeleting(null)} data-autofocus>{t('common.cancel')}</Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  const user = deleting;
-                  setDeleting(null);
-                  void act(user, () => callAction('waihu', 'DeleteConsoleUser', { UserId: user.Id }));
-                }}
-              >
-                {t('users.delete')}
-              </Button>
-            </>
-          }
+          onConfirm={() => {
+            const user = deleting;
+            void act(user, () => callAction('waihu', 'DeleteConsoleUser', { UserId: user.Id }));
+          }}
         >
           <p>{t('users.confirmDelete.body', { name: deleting.Name })}</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 export { Button } from './Button';
+export { ConfirmDialog } from './ConfirmDialog';
 export { Dialog } from './Dialog';
 export { ErrorBox } from './ErrorBox';
 export { Field } from './Field';
