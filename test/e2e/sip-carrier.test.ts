@@ -15,6 +15,7 @@ import { defaultTenant, via } from '../conformance/aiccs-kit.js';
 import { startTestServer, type TestServer } from '../support/conformance-server.js';
 import { startSippWith, type SippRun } from '../sipp/run-sipp.js';
 import { sipConfig, sipSkip, sippVerdict, sleep } from './sip-e2e-kit.js';
+import { stereoChannels } from '../support/stereo-wav.js';
 
 const skip = sipSkip;
 
@@ -61,19 +62,6 @@ async function callThrough(scenario: string, extraArgs: string[] = [], inspect?:
   }
 }
 
-/** The channels of a stereo 16-bit WAV with a 44-byte header. */
-function stereoChannels(wav: Uint8Array): { left: Int16Array; right: Int16Array } {
-  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
-  assert.equal(view.getUint16(22, true), 2, 'a stereo file');
-  const frames = (wav.byteLength - 44) / 4;
-  const left = new Int16Array(frames);
-  const right = new Int16Array(frames);
-  for (let i = 0; i < frames; i++) {
-    left[i] = view.getInt16(44 + 4 * i, true);
-    right[i] = view.getInt16(46 + 4 * i, true);
-  }
-  return { left, right };
-}
 
 /** 20 ms frames whose peak is well above G.711 idle noise. */
 function loudFrames(samples: Int16Array): number {

@@ -18,6 +18,7 @@ import type { CallListener, CallOutcome, DialRequest } from '../../src/ports/tel
 import { PCMU } from '../../src/providers/telephony/sip/media/g711.js';
 import { SipTelephony } from '../../src/providers/telephony/sip/call/sip-telephony.js';
 import { sippAvailable, startSippWith, type SippRun } from '../sipp/run-sipp.js';
+import { stereoChannels } from '../support/stereo-wav.js';
 
 const skip = sippAvailable() ? false : 'sipp is not on PATH (Debian package sip-tester): SIP telephony tests skipped';
 
@@ -114,21 +115,6 @@ function fileArchive(): RecordingArchive & { blobs: FsBlobStore; keys: string[] 
   };
 }
 
-/** The two channels of a stereo 16-bit WAV (44-byte header), checking the header says so. */
-function stereoChannels(wav: Uint8Array): { left: Int16Array; right: Int16Array } {
-  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
-  assert.equal(view.getUint16(22, true), 2, 'two channels');
-  assert.equal(view.getUint32(24, true), 8000, '8 kHz');
-  assert.equal(view.getUint32(40, true), wav.byteLength - 44, 'the data chunk covers the file');
-  const frames = (wav.byteLength - 44) / 4;
-  const left = new Int16Array(frames);
-  const right = new Int16Array(frames);
-  for (let i = 0; i < frames; i++) {
-    left[i] = view.getInt16(44 + i * 4, true);
-    right[i] = view.getInt16(46 + i * 4, true);
-  }
-  return { left, right };
-}
 
 function assertSippPassed(record: CallRecord): void {
   assert.equal(record.sipp.code, 0, `sipp scenario failed:\n${record.sipp.output}`);

@@ -5,12 +5,13 @@
  * 1-64 character names and values of at most 1024 characters) plus duplicates within the file, so the user sees
  * every problem with its line before anything is sent. The server still checks everything again.
  */
+import { cleanNumber, PLAIN_NUMBER } from './phone-number.js';
 import type { SheetRow, SheetTable } from './table.js';
+
+export { cleanNumber };
 
 /** The action's limits, as the server applies them. */
 export const IMPORT_LIMITS = Object.freeze({ rowsPerCall: 1000, maxOutId: 128, maxVariables: 50, maxKey: 64, maxValue: 1024 });
-
-const PLAIN_NUMBER = /^\+?\d{3,20}$/;
 
 export interface VariableColumn {
   column: number;
@@ -43,11 +44,6 @@ export type MappingProblem =
   | { kind: 'tooManyVariables'; count: number }
   | { kind: 'badVariableName'; name: string }
   | { kind: 'duplicateVariable'; name: string };
-
-/** A number as it will be sent: spaces and dashes people type for readability are removed. */
-export function cleanNumber(raw: string): string {
-  return raw.trim().replace(/[\s-]/g, '');
-}
 
 export function isImportableNumber(number: string): boolean {
   return PLAIN_NUMBER.test(number);
